@@ -1,0 +1,50 @@
+"""Command line: `disclosure-desktop [FILE]` starts the editor; subcommands work headless.
+
+Each subcommand lives in a module of this package that exposes `register(subparsers)`; the
+handler it sets returns the process exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .chinese_argparse import ChineseArgumentParser
+
+# Modules that add subcommands, in the order `--help` lists them.
+COMMAND_MODULES = ("project_commands",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="disclosure-desktop",
+        description="政府信息公开年报编制助手。不带子命令时启动图形界面（可带一个项目文件）。")
+    subparsers = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="disclosure-desktop", description="启动图形界面。")
+    parser.add_argument("file", nargs="?", help="要打开的项目文件（.gknb）")
+    parser.add_argument("--quit-after-show", action="store_true",
+                        help="显示第一帧后打印启动耗时（毫秒）并退出，用于基准测试和冒烟测试")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # the registered subcommand names
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
+        args = parser.parse_args(argv)
+        return args.handler(args)
+    gui_args = _gui_parser().parse_args(argv)
+    try:
+        from ..app.main import run_gui
+    except ImportError as error:
+        print(f"无法启动图形界面：{error}", file=sys.stderr)
+        return 2
+    return run_gui(gui_args.file, quit_after_show=gui_args.quit_after_show)

@@ -1,0 +1,116 @@
+"""Subcommands on project files: new, check, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..core.carry_forward import carry_forward
+from ..core.checks import ERROR, Finding, blocking_findings, check_report
+from ..core.formats import FORMAT_IDS
+from ..core.model import Report, new_report
+from ..io.project_file import (PROJECT_EXTENSION, ProjectFileError, ProjectSaveError, load_project,
+                               save_project)
+from ..io.schema import project_schema
+
+
+def register(subparsers) -> None:
+    new = subparsers.add_parser("new", help="新建年度报告项目文件", description="新建年度报告项目文件。")
+    new.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")
+    new.add_argument("--agency", help="机关全称（基于上年报告新建时可省略）")
+    new.add_argument("--kind", choices=("department", "government"), default=None,
+                     help="department：政府部门（默认）；government：一级人民政府")
+    new.add_argument("--format", choices=FORMAT_IDS, help="强制使用的格式（默认按年度选择，与年度不符会提示错误）")
+    new.add_argument("--from", dest="source", metavar="上年项目文件", help="基于上年报告新建（结转数据与正文草稿）")
+    new.add_argument("-o", "--output", required=True, help=f"输出的项目文件（{PROJECT_EXTENSION}）")
+    new.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（会保留 .bak 备份）")
+    new.set_defaults(handler=run_new)
+
+    check = subparsers.add_parser(
+        "check", help="检查项目文件",
+        description="按格式规则检查项目文件。退出码：0 无错误；1 有错误；2 文件无法读取或无效。")
+    check.add_argument("file", help="项目文件")
+    check.add_argument("--previous", metavar="上年项目文件", help="上年度的项目文件，用于跨年度核对（C10–C12、C21）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出发现项")
+    check.set_defaults(handler=run_check)
+
+    schema = subparsers.add_parser("schema", help="输出项目文件的 JSON Schema", description="输出项目文件的 JSON Schema。")
+    schema.set_defaults(handler=run_schema)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def run_new(args) -> int:
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        return _fail(f"“{output}”已存在。如需覆盖请加 --force。")
+    if args.source:
+        try:
+            last = load_project(args.source).report
+        except ProjectFileError as error:
+            return _fail(str(error))
+        report = carry_forward(last, args.year)
+        if args.agency:
+            report.agency = args.agency
+    else:
+        if not args.agency:
+            return _fail("请用 --agency 给出机关全称。")
+        report = new_report(args.year, args.agency)
+    if args.kind:
+        report.front.agency_kind = args.kind
+    if args.format:
+        report.format = args.format
+    try:
+        save_project(report, output)
+    except ProjectSaveError as error:
+        return _fail(str(error))
+    print(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
+    if args.source:
+        print(f"已从 {args.source} 结转上年数据；正文已复制为草稿，请按本年度情况改写。")
+    return 0
+
+
+def finding_as_json(finding: Finding) -> dict:
+    return {"rule": finding.rule, "severity": finding.severity, "table": finding.table, "row": finding.row,
+            "column": finding.column, "section": finding.section, "expected": finding.expected,
+            "actual": finding.actual, "message": finding.message, "key": finding.key,
+            "acknowledged": finding.acknowledged}
+
+
+def run_check(args) -> int:
+    try:
+        loaded = load_project(args.file)
+        previous: Report | None = load_project(args.previous).report if args.previous else None
+    except ProjectFileError as error:
+        if args.json:
+            print(json.dumps({"error": str(error), "problems": [str(p) for p in error.problems]}, ensure_ascii=False))
+        return _fail(str(error))
+    report = loaded.report
+    findings = check_report(report, previous, loaded.stated_totals)
+    blocking = blocking_findings(findings)
+    if args.json:
+        print(json.dumps({"findings": [finding_as_json(f) for f in findings], "notices": loaded.notices},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(f"{report.title}（{report.format}）")
+        for notice in loaded.notices:
+            print(f"  注意：{notice}")
+        for finding in findings:
+            label = "错误" if finding.severity == ERROR else "提示"
+            mark = "（已说明）" if finding.acknowledged else ""
+            print(f"  [{finding.rule} {label}{mark}] {finding.message}")
+        errors = sum(f.severity == ERROR for f in findings)
+        warnings = len(findings) - errors
+        acknowledged = sum(f.acknowledged for f in findings)
+        print(f"共 {errors} 个错误、{warnings} 个提示" + (f"（其中 {acknowledged} 个已说明）" if acknowledged else "")
+              + ("；可以导出正式版。" if not blocking else "；有错误未解决，只能导出草稿。"))
+    return 1 if blocking else 0
+
+
+def run_schema(args) -> int:
+    print(json.dumps(project_schema(), ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,490 @@
+"""The checks of the spec (C1–C21), driven by the rules in the format data.
+
+Each rule in a format file names a check function here and gives its parameters; this module
+only knows how to decide a kind of rule, never which labels or rows a format has.  The whole
+set runs on every keystroke in the editor, so each check is a single pass over a few hundred
+cells and anything costlier (text similarity) is cached on the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator, Mapping
+
+from .computed import computed_rule, full_table
+from .formats import Format, Rule, Table, ValueType, format_id_for_year, get_format
+from .model import PreviousYear, Report
+from .carry_forward import summarize_as_previous
+from .text import chinese_date
+from .values import format_value, value_problem
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    section: str | None = None
+    expected: object = None
+    actual: object = None
+    acknowledged: bool = False
+
+    @property
+    def key(self) -> str:
+        """Stable key of the finding, under which an explanation (出错说明) is saved."""
+        address = ".".join(part for part in (self.table, self.row, self.column) if part)
+        if not address and self.section:
+            address = self.section
+        return f"{self.rule}:{address}" if address else self.rule
+
+    @property
+    def blocking(self) -> bool:
+        """An error that stands: the report cannot be exported as final."""
+        return self.severity == ERROR and not self.acknowledged
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["key"] = self.key
+        return data
+
+
+StatedTotals = Mapping[str, Mapping[str, Mapping[str, object]]]  # table → row → column → printed value
+
+
+class CheckContext:
+    """What every check needs, computed once per run."""
+
+    def __init__(self, report: Report, previous: PreviousYear | None, stated_totals: StatedTotals | None):
+        self.report = report
+        self.format: Format = report.spec
+        self.previous = previous
+        self.stated_totals = stated_totals or {}
+        self._values: dict[str, dict[str, dict[str, object]]] = {}
+
+    def values(self, table_id: str) -> dict[str, dict[str, object]]:
+        """Input and computed values of a table."""
+        if table_id not in self._values:
+            table = self.format.table(table_id)
+            self._values[table_id] = full_table(table, self.report.tables.get(table_id, {}))
+        return self._values[table_id]
+
+    def value(self, table_id: str, row_id: str, column_id: str):
+        return self.values(table_id)[row_id][column_id]
+
+    def has_table(self, table_id: str) -> bool:
+        return any(t.id == table_id for t in self.format.tables)
+
+    # --- wording shared by the messages -----------------------------------------------------
+    def table_name(self, table: Table) -> str:
+        section = self.format.section(table.section)
+        return f"{section.display_title} {table.caption}" if table.caption else section.display_title
+
+    def cell_name(self, table: Table, row_id: str | None, column_id: str | None) -> str:
+        parts = [self.table_name(table)]
+        if row_id:
+            parts.append(f"「{table.row(row_id).label}」行")
+        if column_id:
+            parts.append(f"「{table.column(column_id).label}」列")
+        return "".join(parts)
+
+    def finding(self, rule: Rule, message: str, **address) -> Finding:
+        if address.get("table") and not address.get("section"):
+            address["section"] = self.format.table(address["table"]).section
+        return Finding(rule=rule.id, severity=rule.severity, message=message, **address)
+
+
+def _num(value) -> int | float:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+def _fmt(value) -> str:
+    return format_value(value) if value is not None else "空"
+
+
+# --- the checks -----------------------------------------------------------------------------
+CheckFn = Callable[[CheckContext, Rule], Iterable[Finding]]
+CHECKS: dict[str, CheckFn] = {}
+
+
+def check(name: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        CHECKS[name] = fn
+        return fn
+    return register
+
+
+@check("balance")
+def _balance(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C1: per column, the sum of the left rows equals the sum of the right rows."""
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    values = ctx.values(table.id)
+    for column in table.columns:
+        cells = [values[r][column.id] for r in (*p["left"], *p["right"])]
+        if all(v is None for v in cells):
+            continue  # nothing entered yet: C5 says so
+        left = sum(_num(values[r][column.id]) for r in p["left"])
+        right = sum(_num(values[r][column.id]) for r in p["right"])
+        if left != right:
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, None, column.id)}：{p['left_text']}={_fmt(left)}，"
+                f"{p['right_text']}={_fmt(right)}，相差{_fmt(abs(left - right))}",
+                table=table.id, column=column.id, expected=left, actual=right)
+
+
+@check("stated_totals")
+def _stated_totals(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C2–C4: a total printed in a source (import, or a file that carries totals) equals its sum."""
+    for table_id, rows in ctx.stated_totals.items():
+        if not ctx.has_table(table_id):
+            continue
+        table = ctx.format.table(table_id)
+        for row_id, columns in rows.items():
+            for column_id, stated in columns.items():
+                if not table.is_computed(row_id, column_id) or computed_rule(table, row_id, column_id) != rule.id:
+                    continue
+                computed = ctx.value(table_id, row_id, column_id)
+                if stated is None:
+                    message = f"{ctx.cell_name(table, row_id, column_id)}：原文总计为空，按各项计算应为{_fmt(computed)}"
+                elif _num(stated) != _num(computed):
+                    message = (f"{ctx.cell_name(table, row_id, column_id)}：原文总计为{_fmt(stated)}，"
+                               f"按各项计算应为{_fmt(computed)}，相差{_fmt(abs(_num(stated) - _num(computed)))}")
+                else:
+                    continue
+                yield ctx.finding(rule, message, table=table_id, row=row_id, column=column_id,
+                                  expected=computed, actual=stated)
+
+
+def _input_cells(ctx: CheckContext) -> Iterator[tuple[Table, str, object, object]]:
+    for table in ctx.format.tables:
+        inputs = ctx.report.tables.get(table.id, {})
+        for row, column in table.input_cells():
+            yield table, row.id, column, inputs.get(row.id, {}).get(column.id)
+
+
+@check("filled_counts")
+def _filled_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C5: every cell is filled (0, not blank) and every count is an integer ≥ 0."""
+    for table, row_id, column, value in _input_cells(ctx):
+        if value is None:
+            problem = "未填写，没有的请填0"
+        elif column.type is ValueType.COUNT:
+            problem = value_problem(value, column.type)
+        else:
+            continue
+        if problem:
+            yield ctx.finding(rule, f"{ctx.cell_name(table, row_id, column.id)}：{problem}",
+                              table=table.id, row=row_id, column=column.id, actual=value)
+
+
+@check("typed_values")
+def _typed_values(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C6: 本年增/减 is an integer (may be negative); amounts are numbers ≥ 0."""
+    for table, row_id, column, value in _input_cells(ctx):
+        if column.type is ValueType.COUNT or value is None:
+            continue
+        problem = value_problem(value, column.type)
+        if problem:
+            yield ctx.finding(rule, f"{ctx.cell_name(table, row_id, column.id)}：{problem}",
+                              table=table.id, row=row_id, column=column.id, actual=value)
+
+
+@check("nothing_to_process")
+def _nothing_to_process(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C9: a column with no new and no carried-in applications has no results and nothing carried out."""
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    values = ctx.values(table.id)
+    for column in table.columns:
+        sources = [values[r][column.id] for r in p["sources"]]
+        if any(v is None or v != 0 for v in sources):
+            continue
+        nonzero = [r for r in p["results"] if _num(values[r][column.id]) != 0]
+        if nonzero:
+            total = sum(_num(values[r][column.id]) for r in nonzero)
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, None, column.id)}：本年新收和上年结转的申请都为0，"
+                f"办理结果和结转下年度却共有{_fmt(total)}件（如「{table.row(nonzero[0]).label}」）",
+                table=table.id, row=nonzero[0], column=column.id, expected=0, actual=total)
+
+
+def _previous_applies(ctx: CheckContext, format_id: str | None = None) -> bool:
+    prev = ctx.previous
+    if prev is None or prev.year != ctx.report.year - 1:
+        return False
+    return format_id is None or (prev.format == format_id and ctx.report.format == format_id)
+
+
+@check("carry_over")
+def _carry_over(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C10: this year's 上年结转 equals last year's 结转下年度继续办理, per column."""
+    if not _previous_applies(ctx):
+        return
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    for column in table.columns:
+        if column.computed:
+            continue  # the total follows from the columns; reporting it again adds nothing
+        last = ctx.previous.carried_out.get(column.id)
+        this = ctx.value(table.id, p["row"], column.id)
+        if last is not None and this is not None and last != this:
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, p['row'], column.id)}：本年上年结转为{_fmt(this)}，"
+                f"而{ctx.previous.year}年报告的结转下年度继续办理为{_fmt(last)}",
+                table=table.id, row=p["row"], column=column.id, expected=last, actual=this)
+
+
+@check("in_force_continuity")
+def _in_force(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C11: 现行有效件数(N) = 现行有效件数(N−1) + 本年制发(N) − 本年废止(N)."""
+    if not _previous_applies(ctx, ctx.report.format):
+        return
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    for row in table.data_rows:
+        last = ctx.previous.in_force.get(row.id)
+        issued, repealed, now = (ctx.value(table.id, row.id, c) for c in (p["plus"], p["minus"], p["column"]))
+        if None in (last, issued, repealed, now):
+            continue
+        expected = last + issued - repealed
+        if expected != now:
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, row.id, p['column'])}：上年{_fmt(last)}＋本年制发{_fmt(issued)}"
+                f"－本年废止{_fmt(repealed)}＝{_fmt(expected)}，填写的是{_fmt(now)}",
+                table=table.id, row=row.id, column=p["column"], expected=expected, actual=now)
+
+
+@check("project_count_continuity")
+def _project_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C12: 上一年项目数量(N) = 上一年项目数量(N−1) + 本年增/减(N−1)."""
+    if not _previous_applies(ctx, ctx.report.format):
+        return
+    p = rule.params
+    for table_id in p["tables"]:
+        table = ctx.format.table(table_id)
+        for row in table.data_rows:
+            last = ctx.previous.prev_count.get(table_id, {}).get(row.id)
+            change = ctx.previous.change.get(table_id, {}).get(row.id)
+            now = ctx.value(table_id, row.id, p["column"])
+            if None in (last, change, now):
+                continue
+            if last + change != now:
+                yield ctx.finding(
+                    rule,
+                    f"{ctx.cell_name(table, row.id, p['column'])}：上年报告为{_fmt(last)}，增减{change:+d}，"
+                    f"应为{_fmt(last + change)}，填写的是{_fmt(now)}",
+                    table=table_id, row=row.id, column=p["column"], expected=last + change, actual=now)
+
+
+@check("not_less_than")
+def _not_less_than(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C13: one column is never smaller than another in the same row."""
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    big, small = table.column(p["column"]), table.column(p["than"])
+    for row in table.data_rows:
+        a, b = ctx.value(table.id, row.id, big.id), ctx.value(table.id, row.id, small.id)
+        if a is not None and b is not None and _num(a) < _num(b):
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, row.id, None)}：{big.label}（{_fmt(a)}）少于{small.label}（{_fmt(b)}）",
+                table=table.id, row=row.id, column=big.id, expected=f">={_fmt(b)}", actual=a)
+
+
+@check("rulemaking_power")
+def _rulemaking_power(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C14: only bodies with rule-making power make 规章."""
+    if ctx.report.front.has_rulemaking_power:
+        return
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    for column in table.columns:
+        value = ctx.value(table.id, p["row"], column.id)
+        if _num(value) != 0:
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, p['row'], column.id)}为{_fmt(value)}：只有国务院部门、省级政府和设区的市政府"
+                f"等有规章制定权的机关才有规章，其他机关应填0。如本机关确有规章制定权，请在封面信息中勾选。",
+                table=table.id, row=p["row"], column=column.id, expected=0, actual=value)
+            return
+
+
+@check("fee_notices_reported")
+def _fee_notices(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C15: applications dropped for unpaid fees imply that section 六 reports fee notices."""
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    unpaid = ctx.value(table.id, p["row"], p["column"])
+    if _num(unpaid) <= 0:
+        return
+    if _num(ctx.report.fees.notices) > 0 or re.search(p["mention"], ctx.report.narrative.get(p["section"], "")):
+        return
+    section = ctx.format.section(p["section"])
+    yield ctx.finding(
+        rule,
+        f"{ctx.cell_name(table, p['row'], p['column'])}为{_fmt(unpaid)}件，说明发出过收费通知，"
+        f"但「{section.title}」没有报告信息处理费（收费通知件数、金额、实际收取金额）",
+        table=table.id, row=p["row"], column=p["column"], section=p["section"], actual=unpaid)
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+@check("narrative_figures")
+def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells."""
+    p = rule.params
+    for section_id in p["sections"]:
+        text = ctx.report.narrative.get(section_id, "")
+        if not text:
+            continue
+        section = ctx.format.section(section_id)
+        for figure in p["figures"]:
+            cells = [c for c in figure["cells"] if ctx.has_table(c[0])]
+            if not cells:
+                continue
+            table_values = [ctx.value(*c) for c in cells]
+            if any(v is None for v in table_values):
+                continue
+            in_tables = sum(_num(v) for v in table_values)
+            for match in _compiled(figure["pattern"]).finditer(text):
+                stated = figure["value"] if "value" in figure else int(match.group(1))
+                if stated != in_tables:
+                    table_id, row_id, column_id = cells[0]
+                    yield ctx.finding(
+                        rule,
+                        f"「{section.title}」写的是“{match.group(0)}”，而表格中{figure['what']}为{_fmt(in_tables)}件",
+                        table=table_id, row=row_id, column=column_id, section=section_id,
+                        expected=in_tables, actual=stated)
+
+
+@check("unit_magnitude")
+def _unit_magnitude(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C17: an amount in 万元 so large that it was probably typed in 元."""
+    p = rule.params
+    table = ctx.format.table(p["table"])
+    for row in table.data_rows:
+        value = ctx.value(table.id, row.id, p["column"])
+        if _num(value) >= p["suspicious_from"]:
+            yield ctx.finding(
+                rule,
+                f"{ctx.cell_name(table, row.id, p['column'])}为{_fmt(value)}万元（即{_fmt(_num(value) / 10000)}亿元），"
+                f"是否把以元为单位的金额填进了万元栏？{_fmt(value)}元应填{_fmt(round(_num(value) / 10000, 6))}",
+                table=table.id, row=row.id, column=p["column"], actual=value)
+
+
+@check("format_year")
+def _format_year(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C18: the format is the one the report year requires."""
+    required = format_id_for_year(ctx.report.year)
+    if required != ctx.report.format:
+        yield ctx.finding(
+            rule,
+            f"{ctx.report.year}年度报告应使用{get_format(required).name}（{get_format(required).issued_by}），"
+            f"当前使用的是{ctx.format.name}（{ctx.format.issued_by}）。如确需使用，请填写出错说明。",
+            expected=required, actual=ctx.report.format)
+
+
+@check("sections_present")
+def _sections_present(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C19: none of the six sections is missing or empty."""
+    for section in ctx.format.sections:
+        if section.kind == "narrative":
+            empty = not ctx.report.narrative.get(section.id, "").strip()
+        else:
+            empty = all(ctx.report.tables.get(t, {}).get(row.id, {}).get(column.id) is None
+                        for t in section.tables for row, column in ctx.format.table(t).input_cells())
+        if empty:
+            yield ctx.finding(rule, f"「{section.title}」还没有内容。年报的六个部分都不能遗漏，没有的情况请写“无”或填0。",
+                              section=section.id)
+
+
+@check("publication_deadline")
+def _publication_deadline(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C20: published by 1月31日 (departments) or 3月31日 (governments) of the next year."""
+    published = ctx.report.front.published_on
+    if published is None:
+        return
+    month, day = map(int, rule.params[ctx.report.front.agency_kind].split("-"))
+    deadline = dt.date(ctx.report.year + 1, month, day)
+    if published > deadline:
+        who = "政府部门" if ctx.report.front.agency_kind == "department" else "一级人民政府"
+        yield ctx.finding(
+            rule,
+            f"公开日期{chinese_date(published)}晚于{who}年报的法定期限{chinese_date(deadline)}"
+            f"（《条例》第四十九条）",
+            expected=deadline.isoformat(), actual=published.isoformat())
+
+
+@lru_cache(maxsize=256)
+def _shingles(text: str, size: int) -> frozenset[str]:
+    compact = re.sub(r"\s+", "", text)
+    return frozenset(compact[i:i + size] for i in range(max(len(compact) - size + 1, 0)))
+
+
+def similarity(current: str, previous: str, size: int = 4) -> float:
+    """Share of this year's character n-grams that already stood in last year's text."""
+    mine = _shingles(current, size)
+    if not mine:
+        return 0.0
+    return len(mine & _shingles(previous, size)) / len(mine)
+
+
+@check("narrative_similarity")
+def _narrative_similarity(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """C21: a section's text repeats last year's (雷同)."""
+    if ctx.previous is None:
+        return
+    p = rule.params
+    for section_id in p["sections"]:
+        text = ctx.report.narrative.get(section_id, "")
+        last = ctx.previous.narrative.get(section_id, "")
+        if len(text.strip()) < p["min_chars"] or not last:
+            continue
+        share = similarity(text, last, p["shingle"])
+        if share >= p["threshold"]:
+            section = ctx.format.section(section_id)
+            yield ctx.finding(
+                rule,
+                f"「{section.title}」有{share:.0%}的文字与{ctx.previous.year}年报告相同，请按本年度实际情况重写",
+                section=section_id, expected=f"<{p['threshold']:.0%}", actual=f"{share:.0%}")
+
+
+# --- running them ---------------------------------------------------------------------------
+def check_report(report: Report, previous: Report | PreviousYear | None = None,
+                 stated_totals: StatedTotals | None = None) -> list[Finding]:
+    """Every finding of the report's format rules, with explanations applied.
+
+    `previous` is last year's report (or its summary); without it the summary saved in the
+    report by carry-forward or import is used.
+    """
+    if isinstance(previous, Report):
+        previous = summarize_as_previous(previous)
+    ctx = CheckContext(report, previous or report.previous, stated_totals)
+    findings: list[Finding] = []
+    for rule in ctx.format.rules:
+        for finding in CHECKS[rule.check](ctx, rule):
+            if rule.can_be_acknowledged and report.explanations.get(finding.key, "").strip():
+                finding = Finding(**{**asdict(finding), "acknowledged": True})
+            findings.append(finding)
+    return findings
+
+
+def blocking_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that stop a final export: errors without an accepted explanation."""
+    return [f for f in findings if f.blocking]

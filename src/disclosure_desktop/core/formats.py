@@ -1,0 +1,276 @@
+"""The official report formats, loaded from resources/formats/*.json.
+
+Every label, id, value type, computed cell and rule comes from those files; code elsewhere
+asks a Format for them instead of spelling them out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any, Iterator
+
+FORMAT_IDS = ("gov-2019", "gov-2021")
+
+
+class ValueType(str, Enum):
+    COUNT = "count"  # integer >= 0
+    SIGNED_COUNT = "signed_count"  # integer, may be negative (本年增/减)
+    DECIMAL = "decimal"  # decimal >= 0, with a unit (万元)
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+    type: ValueType
+    unit: str | None = None
+    computed: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str | None  # None for a group label that holds no values
+    label: str
+    level: int = 0
+
+    @property
+    def is_group(self) -> bool:
+        return self.id is None
+
+
+@dataclass(frozen=True)
+class ComputedDef:
+    """A total that is always derived: a row of sums over rows, or a column of sums over columns."""
+
+    rule: str
+    target_row: str | None = None
+    sum_of_rows: tuple[str, ...] = ()
+    target_column: str | None = None
+    sum_of_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    role: str = ""  # "note" for the 勾稽 note block of table 三
+
+
+@dataclass(frozen=True)
+class PrintLayout:
+    """How the printed official table is drawn.
+
+    layout "rows": one printed row per data row, `label_columns` label columns (group rows of
+    table 三 become vertically merged label cells).  layout "groups_across": table 四, whose
+    data rows are printed side by side as one row of values under `header_rows`.
+    """
+
+    layout: str
+    label_columns: int
+    header_rows: tuple[tuple[HeaderCell, ...], ...] = ()
+    grid_value_columns: int | None = None
+    column_spans: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    id: str
+    section: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    computed: tuple[ComputedDef, ...]
+    print: PrintLayout
+    caption: str | None = None
+    row_header: str | None = None
+
+    @cached_property
+    def data_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if not r.is_group)
+
+    def row(self, row_id: str) -> Row:
+        return self._rows_by_id[row_id]
+
+    def column(self, column_id: str) -> Column:
+        return self._columns_by_id[column_id]
+
+    # cached_property stores into the instance __dict__ directly, so it works on frozen dataclasses.
+    @cached_property
+    def _rows_by_id(self) -> dict[str, Row]:
+        return {row.id: row for row in self.rows if row.id is not None}
+
+    @cached_property
+    def _columns_by_id(self) -> dict[str, Column]:
+        return {column.id: column for column in self.columns}
+
+    @cached_property
+    def computed_cells(self) -> frozenset[tuple[str, str]]:
+        cells = set()
+        for definition in self.computed:
+            if definition.target_row:
+                cells.update((definition.target_row, c.id) for c in self.columns)
+            if definition.target_column:
+                cells.update((r.id, definition.target_column) for r in self.data_rows)
+        return frozenset(cells)
+
+    def is_computed(self, row_id: str, column_id: str) -> bool:
+        return (row_id, column_id) in self.computed_cells
+
+    def cells(self) -> Iterator[tuple[Row, Column]]:
+        """Every cell (input and computed) in reading order."""
+        for row in self.data_rows:
+            for column in self.columns:
+                yield row, column
+
+    def input_cells(self) -> Iterator[tuple[Row, Column]]:
+        computed = self.computed_cells
+        for row, column in self.cells():
+            if (row.id, column.id) not in computed:
+                yield row, column
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    kind: str  # "narrative" | "tables"
+    guidance: str
+    short_title: str | None = None
+    tables: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        """The shorter title used in messages, when the format gives one."""
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str  # "error" | "warning"
+    check: str  # name of the check function in core.checks
+    title: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    acknowledgeable: bool = False
+
+    @property
+    def can_be_acknowledged(self) -> bool:
+        """Warnings may always be explained away; an error only where the format says so (C18)."""
+        return self.severity == "warning" or self.acknowledgeable
+
+
+@dataclass(frozen=True, eq=False)
+class Format:
+    id: str
+    name: str
+    issued_by: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    rules: tuple[Rule, ...]
+
+    def table(self, table_id: str) -> Table:
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise KeyError(table_id)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def has_rule(self, rule_id: str) -> bool:
+        return any(rule.id == rule_id for rule in self.rules)
+
+    @property
+    def narrative_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind == "narrative")
+
+    def covers_year(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def cell_count(self) -> int:
+        return sum(1 for table in self.tables for _ in table.cells())
+
+
+def _column(data: dict) -> Column:
+    return Column(id=data["id"], label=data["label"], type=ValueType(data["type"]),
+                  unit=data.get("unit"), computed=data.get("computed", False))
+
+
+def _table(data: dict) -> Table:
+    layout = data["print"]
+    return Table(
+        id=data["id"],
+        section=data["section"],
+        caption=data.get("caption"),
+        row_header=data.get("row_header"),
+        columns=tuple(_column(c) for c in data["columns"]),
+        rows=tuple(Row(id=r.get("id"), label=r["label"], level=r.get("level", 0)) for r in data["rows"]),
+        computed=tuple(
+            ComputedDef(rule=c["rule"], target_row=c.get("target_row"),
+                        sum_of_rows=tuple(c.get("sum_of_rows", ())),
+                        target_column=c.get("target_column"),
+                        sum_of_columns=tuple(c.get("sum_of_columns", ())))
+            for c in data.get("computed", ())
+        ),
+        print=PrintLayout(
+            layout=layout["layout"],
+            label_columns=layout["label_columns"],
+            header_rows=tuple(tuple(HeaderCell(**cell) for cell in row) for row in layout.get("header_rows", ())),
+            grid_value_columns=layout.get("grid_value_columns"),
+            column_spans=tuple(layout.get("column_spans", ())),
+        ),
+    )
+
+
+def format_from_dict(data: dict) -> Format:
+    return Format(
+        id=data["id"],
+        name=data["name"],
+        issued_by=data["issued_by"],
+        first_year=data["first_year"],
+        last_year=data.get("last_year"),
+        sections=tuple(
+            Section(id=s["id"], title=s["title"], kind=s["kind"], guidance=s.get("guidance", ""),
+                    short_title=s.get("short_title"), tables=tuple(s.get("tables", ())),
+                    topics=tuple(s.get("topics", ())))
+            for s in data["sections"]
+        ),
+        tables=tuple(_table(t) for t in data["tables"]),
+        rules=tuple(
+            Rule(id=r["id"], severity=r["severity"], check=r["check"], title=r["title"],
+                 params=r.get("params", {}), acknowledgeable=r.get("acknowledgeable", False))
+            for r in data["rules"]
+        ),
+    )
+
+
+@cache
+def get_format(format_id: str) -> Format:
+    if format_id not in FORMAT_IDS:
+        raise KeyError(f"未知的年报格式：{format_id}")
+    text = resources.files("disclosure_desktop.resources").joinpath("formats", f"{format_id}.json").read_text("utf-8")
+    return format_from_dict(json.loads(text))
+
+
+def format_id_for_year(year: int) -> str:
+    """The format a report of `year` must use (≤2020 → gov-2019, ≥2021 → gov-2021)."""
+    for format_id in FORMAT_IDS:
+        if get_format(format_id).covers_year(year):
+            return format_id
+    return FORMAT_IDS[0] if year < get_format(FORMAT_IDS[0]).first_year else FORMAT_IDS[-1]

@@ -1,0 +1,306 @@
+"""The project file (*.gknb): one UTF-8 JSON document per report.
+
+Loading validates everything and reports every problem with its JSON path in Chinese; a file
+written by a newer version of the app is refused and never written over.  Saving is atomic:
+a temporary file in the same folder is written, flushed, fsynced and moved over the old file,
+whose previous content is kept beside it as `<name>.bak`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..core.formats import get_format
+from ..core.model import SCHEMA_VERSION, Report
+
+PROJECT_EXTENSION = ".gknb"
+PROJECT_FILTER = "政府信息公开年报项目 (*.gknb)"
+MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a real project is a few dozen KB
+REQUIRED_KEYS = ("schema_version", "format", "year", "agency", "tables", "narrative")
+
+# schema_version N → function upgrading a version-N document to N+1 (none yet: version 1 is the first).
+MIGRATIONS: dict[int, callable] = {}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # JSON path such as tables.s3.new.natural ('' for the whole file)
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}：{self.message}" if self.path else self.message
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be opened; the message names the file and every problem."""
+
+    def __init__(self, path: Path | str, summary: str, problems: list[Problem] | None = None, *,
+                 newer_version: bool = False):
+        self.path = Path(path)
+        self.summary = summary
+        self.problems = problems or []
+        self.newer_version = newer_version
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        lines = [f"无法打开项目文件“{self.path.name}”：{self.summary}"]
+        lines += [f"  · {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass
+class LoadResult:
+    report: Report
+    notices: list[str] = field(default_factory=list)  # things ignored or assumed while loading
+    # Totals the file carried although they are computed (table → row → column → value); the
+    # checker compares them with the computed values (C2–C4), the report itself ignores them.
+    stated_totals: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)
+
+
+# --- loading ----------------------------------------------------------------------------------
+def load_project(path: Path | str) -> LoadResult:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PROJECT_BYTES:
+            raise ProjectFileError(path, f"文件过大（{size // 1024 // 1024} MB），不是年报项目文件")
+        data = path.read_bytes()
+    except ProjectFileError:
+        raise
+    except FileNotFoundError:
+        raise ProjectFileError(path, "文件不存在") from None
+    except PermissionError:
+        raise ProjectFileError(path, "没有读取该文件的权限") from None
+    except OSError as error:
+        raise ProjectFileError(path, f"读取失败（{error.strerror or error}）") from None
+    return parse_project(data, path)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"不允许的数值 {name}")
+
+
+def parse_project(data: bytes, path: Path | str = "项目文件") -> LoadResult:
+    """Validate the bytes of a project file; raises ProjectFileError listing every problem."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProjectFileError(path, f"不是UTF-8编码的文本（第{error.start + 1}个字节处），文件可能已损坏") from None
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise ProjectFileError(path, f"内容已损坏，不是有效的JSON（第{error.lineno}行第{error.colno}列：{_json_reason(error)}）") from None
+    except (ValueError, RecursionError) as error:
+        raise ProjectFileError(path, f"内容已损坏（{error}）") from None
+    if not isinstance(document, dict):
+        raise ProjectFileError(path, "内容不是年报项目（最外层应为对象）")
+
+    version = document.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            path, f"此文件由更新版本的年报编制助手保存（文件版本{version}，本程序支持到版本{SCHEMA_VERSION}）。"
+                  "请升级程序后再打开；本程序不会修改这个文件。", newer_version=True)
+    if isinstance(version, int) and not isinstance(version, bool):
+        while version < SCHEMA_VERSION and version in MIGRATIONS:
+            document = MIGRATIONS[version](document)
+            version += 1
+
+    problems = [Problem(key, "缺少必填项") for key in REQUIRED_KEYS if key not in document]
+    notices: list[str] = []
+    stated: dict[str, dict[str, dict[str, object]]] = {}
+    problems += _check_against_format(document, notices, stated)
+    try:
+        report = Report.model_validate(document)
+    except ValidationError as error:
+        problems += _pydantic_problems(error)
+        report = None
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        raise ProjectFileError(path, f"发现{len(unique)}处问题", unique)
+    return LoadResult(report, notices, stated)
+
+
+def _json_reason(error: json.JSONDecodeError) -> str:
+    reasons = {
+        "Expecting value": "缺少值",
+        "Expecting property name enclosed in double quotes": "键名应使用双引号",
+        "Expecting ',' delimiter": "缺少逗号",
+        "Expecting ':' delimiter": "缺少冒号",
+        "Unterminated string starting at": "字符串没有结束",
+        "Extra data": "末尾有多余内容",
+        "Invalid control character at": "含有无效的控制字符",
+    }
+    return reasons.get(error.msg, error.msg)
+
+
+def _check_against_format(document: dict, notices: list[str], stated: dict) -> list[Problem]:
+    """Ids in tables/narrative must be the format's; computed cells are set aside as stated totals."""
+    format_id = document.get("format")
+    try:
+        spec = get_format(format_id) if isinstance(format_id, str) else None
+    except KeyError:
+        return [Problem("format", f"未知的年报格式“{format_id}”，应为 gov-2019 或 gov-2021")]
+    if spec is None:
+        return []  # pydantic reports the missing or mistyped format
+    problems: list[Problem] = []
+    tables = document.get("tables")
+    if isinstance(tables, dict):
+        known = {t.id: t for t in spec.tables}
+        for table_id, rows in list(tables.items()):
+            if table_id not in known:
+                problems.append(Problem(f"tables.{table_id}", f"{spec.id} 格式中没有这个表"))
+                continue
+            if not isinstance(rows, dict):
+                continue  # pydantic reports the type
+            table = known[table_id]
+            row_ids = {r.id for r in table.data_rows}
+            column_ids = {c.id for c in table.columns}
+            for row_id, columns in list(rows.items()):
+                if row_id not in row_ids:
+                    problems.append(Problem(f"tables.{table_id}.{row_id}", "这个表中没有这一行"))
+                    continue
+                if not isinstance(columns, dict):
+                    continue
+                for column_id in list(columns):
+                    where = f"tables.{table_id}.{row_id}.{column_id}"
+                    if column_id not in column_ids:
+                        problems.append(Problem(where, "这个表中没有这一列"))
+                    elif table.is_computed(row_id, column_id):
+                        # Totals are always recomputed; a stated one is kept only to be checked.
+                        stated.setdefault(table_id, {}).setdefault(row_id, {})[column_id] = columns.pop(column_id)
+                        notices.append(f"{where} 是自动计算的总计，文件中的值已忽略（将与计算结果核对）")
+    narrative = document.get("narrative")
+    if isinstance(narrative, dict):
+        allowed = {s.id for s in spec.narrative_sections}
+        for key in narrative:
+            if key not in allowed:
+                problems.append(Problem(f"narrative.{key}", f"正文部分只能是 {'、'.join(sorted(allowed))}"))
+    return problems
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的项目（可能拼写有误）",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "string_type": "应为文字",
+    "string_too_short": "不能为空",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "dict_type": "应为对象（键值对）",
+    "literal_error": "取值不在允许范围内",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "model_type": "应为对象（键值对）",
+}
+# pydantic appends the name of each union member it tried to the location; those are not keys.
+_UNION_MEMBERS = {"int", "float", "none", "str", "bool", "literal['department','government']"}
+
+
+def _pydantic_problems(error: ValidationError) -> list[Problem]:
+    by_path: dict[str, str] = {}
+    for item in error.errors():
+        loc = [str(part) for part in item["loc"]]
+        union = False
+        while loc and (loc[-1] in _UNION_MEMBERS or loc[-1].startswith(("constrained-", "function-"))):
+            loc.pop()
+            union = True
+        path = ".".join(loc)
+        message = "应为数字，或 null 表示未填写" if union and path.startswith("tables.") else \
+            _PYDANTIC_MESSAGES.get(item["type"], "取值无效")
+        if item["type"] == "literal_error" and "expected" in item.get("ctx", {}):
+            message = f"应为 {item['ctx']['expected']}"
+        by_path.setdefault(path, message)
+    return [Problem(path, message) for path, message in by_path.items()]
+
+
+# --- saving -----------------------------------------------------------------------------------
+class ProjectSaveError(Exception):
+    """Saving failed; the message is Chinese and the previous file is unchanged."""
+
+
+def dumps_project(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def save_project(report: Report, path: Path | str) -> None:
+    """Write `report` to `path` atomically, keeping the previous content as `<name>.bak`."""
+    path = Path(path)
+    _refuse_newer(path)
+    atomic_write(path, dumps_project(report).encode("utf-8"), keep_backup=True)
+
+
+def _refuse_newer(path: Path) -> None:
+    try:
+        head = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return
+    if isinstance(head, dict) and isinstance(head.get("schema_version"), int) and head["schema_version"] > SCHEMA_VERSION:
+        raise ProjectSaveError(f"“{path.name}”由更新版本的程序保存，为避免丢失内容，不能覆盖它。请另存为其他文件。")
+
+
+def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Write bytes so that `path` holds either its old or its complete new content, never half.
+
+    Raises ProjectSaveError with a Chinese explanation; on failure nothing is left behind.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            shutil.copy2(path, backup_path(path))
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as error:
+        raise ProjectSaveError(_describe_write_error(path, error)) from error
+    finally:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory for fsync; os.replace is durable enough there
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _describe_write_error(path: Path, error: OSError) -> str:
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "磁盘空间不足",
+        errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word、WPS）打开",
+        errno.EPERM: "没有写入权限",
+        errno.EROFS: "该位置是只读的",
+        errno.ENOENT: "文件夹不存在",
+        errno.EISDIR: "这是一个文件夹",
+    }
+    reason = reasons.get(error.errno, error.strerror or str(error))
+    return f"无法保存“{path.name}”：{reason}。原有文件没有改动。"
