@@ -1,0 +1,200 @@
+"""One open report: the model, its undo stack and its findings.
+
+Every edit of the UI goes through a session method that pushes a QUndoCommand, so undo/redo
+covers cells, pastes, fills, narrative and front matter alike.  While a cell is being typed in,
+`set_preview` overlays the uncommitted value so totals and findings follow every keystroke.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.checks import Finding, StatedTotals, check_report
+from ..core.computed import full_table
+from ..core.model import PreviousYear, Report
+
+CellKey = tuple[str, str]  # (row id, column id)
+
+
+class ReportSession(QObject):
+    tableChanged = Signal(str)  # table id: input values (or the preview) changed, totals follow
+    narrativeChanged = Signal(str)  # section id
+    metaChanged = Signal()  # agency, year, format, front matter, fees, explanations
+    findingsChanged = Signal()
+    pathChanged = Signal()
+
+    def __init__(self, report: Report, path: Path | None = None, *,
+                 previous: Report | PreviousYear | None = None,
+                 stated_totals: StatedTotals | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.path = Path(path) if path else None
+        self.previous = previous
+        self.stated_totals = stated_totals
+        self.undo_stack = QUndoStack(self)
+        self._preview: tuple[str, str, str, object] | None = None
+        self._tables_cache: dict[str, dict[str, dict[str, object]]] = {}
+        self.findings: list[Finding] = []
+        self.refresh_findings()
+
+    # --- reading ------------------------------------------------------------------------------
+    def table_values(self, table_id: str) -> dict[str, dict[str, object]]:
+        """Input and computed values of a table, with the preview applied."""
+        if table_id not in self._tables_cache:
+            self._tables_cache[table_id] = full_table(self.report.spec.table(table_id), self._inputs(table_id))
+        return self._tables_cache[table_id]
+
+    def value(self, table_id: str, row_id: str, column_id: str):
+        return self.table_values(table_id)[row_id][column_id]
+
+    def stored_value(self, table_id: str, row_id: str, column_id: str):
+        """The committed input value, ignoring any preview."""
+        return self.report.value(table_id, row_id, column_id)
+
+    def _inputs(self, table_id: str) -> Mapping[str, Mapping[str, object]]:
+        inputs = self.report.tables.get(table_id, {})
+        if self._preview and self._preview[0] == table_id:
+            _, row_id, column_id, value = self._preview
+            inputs = {**inputs, row_id: {**inputs.get(row_id, {}), column_id: value}}
+        return inputs
+
+    # --- live preview while typing ------------------------------------------------------------
+    def set_preview(self, table_id: str, row_id: str, column_id: str, value) -> None:
+        self._preview = (table_id, row_id, column_id, value)
+        self._changed_table(table_id)
+
+    def clear_preview(self) -> None:
+        if self._preview:
+            table_id = self._preview[0]
+            self._preview = None
+            self._changed_table(table_id)
+
+    # --- edits (each one undoable) ------------------------------------------------------------
+    def set_cells(self, table_id: str, changes: Mapping[CellKey, object], text: str = "编辑单元格") -> bool:
+        """Set input cells of one table in one undo step; returns False when nothing changes."""
+        old = {key: self.stored_value(table_id, *key) for key in changes}
+        if all(old[key] == changes[key] and type(old[key]) is type(changes[key]) for key in changes):
+            return False
+        self._preview = None
+        self.undo_stack.push(_CellsCommand(self, table_id, dict(changes), old, text))
+        return True
+
+    def set_narrative(self, section_id: str, text: str) -> None:
+        if self.report.narrative.get(section_id, "") != text:
+            self.undo_stack.push(_NarrativeCommand(self, section_id, text))
+
+    def set_meta(self, update, text: str = "修改封面信息") -> None:
+        """Apply `update(report)` as one undo step; the report is restored from a copy on undo."""
+        before = self.report.model_copy(deep=True)
+        after = self.report.model_copy(deep=True)
+        update(after)
+        if after != before:
+            self.undo_stack.push(_ReportStateCommand(self, before, after, text))
+
+    def set_explanation(self, finding_key: str, text: str) -> None:
+        def update(report: Report) -> None:
+            if text.strip():
+                report.explanations[finding_key] = text.strip()
+            else:
+                report.explanations.pop(finding_key, None)
+        self.set_meta(update, "填写出错说明" if text.strip() else "删除出错说明")
+
+    # --- applied by the undo commands ---------------------------------------------------------
+    def _apply_cells(self, table_id: str, values: Mapping[CellKey, object]) -> None:
+        for (row_id, column_id), value in values.items():
+            self.report.set_value(table_id, row_id, column_id, value)
+        self._changed_table(table_id)
+
+    def _apply_narrative(self, section_id: str, text: str) -> None:
+        if text:
+            self.report.narrative[section_id] = text
+        else:
+            self.report.narrative.pop(section_id, None)
+        self.narrativeChanged.emit(section_id)
+        self.refresh_findings()
+
+    def _apply_state(self, state: Report) -> None:
+        copy = state.model_copy(deep=True)
+        for name in type(self.report).model_fields:
+            setattr(self.report, name, getattr(copy, name))
+        self._tables_cache.clear()
+        self.metaChanged.emit()
+        for table in self.report.spec.tables:
+            self.tableChanged.emit(table.id)
+        for section in self.report.spec.narrative_sections:
+            self.narrativeChanged.emit(section.id)
+        self.refresh_findings()
+
+    def _changed_table(self, table_id: str) -> None:
+        self._tables_cache.pop(table_id, None)
+        self.tableChanged.emit(table_id)
+        self.refresh_findings()
+
+    # --- findings -----------------------------------------------------------------------------
+    def refresh_findings(self) -> None:
+        report = self.report
+        if self._preview:
+            table_id = self._preview[0]
+            report = report.model_copy(update={"tables": {**report.tables, table_id: self._inputs(table_id)}})
+        self.findings = check_report(report, self.previous, self.stated_totals)
+        self.findingsChanged.emit()
+
+    def findings_for_cell(self, table_id: str, row_id: str, column_id: str) -> list[Finding]:
+        return [f for f in self.findings
+                if f.table == table_id and (f.row in (None, row_id)) and f.column in (None, column_id)
+                and (f.row or f.column)]
+
+
+class _CellsCommand(QUndoCommand):
+    def __init__(self, session: ReportSession, table_id: str, new: dict, old: dict, text: str):
+        super().__init__(text)
+        self._session, self._table_id, self._new, self._old = session, table_id, new, old
+
+    def redo(self) -> None:
+        self._session._apply_cells(self._table_id, self._new)
+
+    def undo(self) -> None:
+        self._session._apply_cells(self._table_id, self._old)
+
+
+class _NarrativeCommand(QUndoCommand):
+    """Typing in one section merges into one undo step until another kind of edit comes."""
+
+    MERGE_ID = 1001
+
+    def __init__(self, session: ReportSession, section_id: str, text: str):
+        super().__init__("编辑正文")
+        self._session, self._section_id = session, section_id
+        self._old = session.report.narrative.get(section_id, "")
+        self._new = text
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _NarrativeCommand) or other._section_id != self._section_id:
+            return False
+        self._new = other._new
+        return True
+
+    def redo(self) -> None:
+        self._session._apply_narrative(self._section_id, self._new)
+
+    def undo(self) -> None:
+        self._session._apply_narrative(self._section_id, self._old)
+
+
+class _ReportStateCommand(QUndoCommand):
+    def __init__(self, session: ReportSession, before: Report, after: Report, text: str):
+        super().__init__(text)
+        self._session, self._before, self._after = session, before, after
+
+    def redo(self) -> None:
+        self._session._apply_state(self._after)
+
+    def undo(self) -> None:
+        self._session._apply_state(self._before)
