@@ -1,0 +1,268 @@
+"""Every rule of the spec: a report that passes it and one that fails it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from disclosure_desktop.core.carry_forward import carry_forward, summarize_as_previous
+from disclosure_desktop.core.checks import blocking_findings, check_report
+from disclosure_desktop.core.formats import get_format
+
+from .conftest import complete_report
+
+
+def rules_found(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_complete_reports_are_clean(report_2019, report_2021):
+    assert check_report(report_2019) == []
+    assert check_report(report_2021) == []
+
+
+def test_sample_checks_clean(sample):
+    findings = check_report(sample)
+    assert blocking_findings(findings) == []
+    assert all(f.acknowledged for f in findings)  # only C20, explained in the sample
+
+
+# C1 -------------------------------------------------------------------------------------------
+def test_c1_unbalanced_column_reports_both_sums(report_2021):
+    report_2021.set_value("s3", "public", "natural", 9)  # results now 10 + 2 carried out vs 6
+    findings = rules_found(check_report(report_2021), "C1")
+    assert [(f.column, f.expected, f.actual) for f in findings] == [("natural", 6, 12), ("total", 6, 12)]
+    assert findings[0].message == "三、收到和处理申请情况「自然人」列：第一项+第二项=6，第三项总计+第四项=12，相差6"
+    assert findings[0].severity == "error" and findings[0].blocking
+
+
+def test_c1_balanced_passes(report_2021):
+    report_2021.set_value("s3", "new", "commercial", 2)
+    report_2021.set_value("s3", "withheld_4", "commercial", 2)
+    assert rules_found(check_report(report_2021), "C1") == []
+
+
+# C2–C4 (stated totals) ---------------------------------------------------------------------------
+def test_c2_c3_c4_stated_totals(report_2021):
+    correct = {"s3": {"results_total": {"natural": 4}, "new": {"total": 5}}, "s4": {"review": {"total": 0}}}
+    assert check_report(report_2021, stated_totals=correct) == []
+    wrong = {"s3": {"results_total": {"natural": 7}, "new": {"total": None}}, "s4": {"review": {"total": 3}}}
+    findings = check_report(report_2021, stated_totals=wrong)
+    by_rule = {f.rule: f for f in findings}
+    assert set(by_rule) == {"C2", "C3", "C4"}
+    assert (by_rule["C2"].expected, by_rule["C2"].actual) == (4, 7)
+    assert "原文总计为7" in by_rule["C2"].message and "应为4" in by_rule["C2"].message
+    assert by_rule["C3"].actual is None and "原文总计为空" in by_rule["C3"].message
+    assert (by_rule["C4"].table, by_rule["C4"].row, by_rule["C4"].expected, by_rule["C4"].actual) == ("s4", "review", 0, 3)
+
+
+# C5 / C6 -----------------------------------------------------------------------------------------
+def test_c5_blank_negative_and_fractional_counts(report_2021):
+    report_2021.set_value("s3", "public", "research", None)
+    report_2021.set_value("s4", "review", "upheld", -1)
+    report_2021.set_value("s2_item1", "normative_docs", "issued", 1.5)
+    findings = rules_found(check_report(report_2021), "C5")
+    assert {(f.table, f.row, f.column) for f in findings} == {
+        ("s3", "public", "research"), ("s4", "review", "upheld"), ("s2_item1", "normative_docs", "issued")}
+    messages = " ".join(f.message for f in findings)
+    assert "未填写" in messages and "不能为负数" in messages and "应为整数" in messages
+
+
+def test_c6_signed_change_and_decimal_amounts(report_2019):
+    report_2019.set_value("s2_item5", "licensing", "change", -3)  # a decrease is fine
+    report_2019.set_value("s2_item9", "central_procurement", "amount", 32.2)
+    assert rules_found(check_report(report_2019), "C6") == []
+    report_2019.set_value("s2_item5", "licensing", "change", 2.5)
+    report_2019.set_value("s2_item9", "central_procurement", "amount", -1.0)
+    findings = rules_found(check_report(report_2019), "C6")
+    assert {(f.row, f.column) for f in findings} == {("licensing", "change"), ("central_procurement", "amount")}
+    # 本年增/减 may be negative without C5 complaining
+    assert rules_found(check_report(report_2019), "C5") == []
+
+
+def test_c6_amount_wan_negative(report_2021):
+    report_2021.set_value("s2_item8", "fees", "amount_wan", -0.5)
+    assert [f.column for f in rules_found(check_report(report_2021), "C6")] == ["amount_wan"]
+
+
+# C9 ----------------------------------------------------------------------------------------------
+def test_c9_results_without_applications(report_2021):
+    report_2021.set_value("s3", "unable_1", "legal_service", 2)
+    findings = check_report(report_2021)
+    c9 = rules_found(findings, "C9")
+    assert [(f.column, f.row, f.actual) for f in c9] == [("legal_service", "unable_1", 2)]
+    assert "本年新收和上年结转的申请都为0" in c9[0].message
+
+
+def test_c9_passes_with_applications(report_2021):
+    assert rules_found(check_report(report_2021), "C9") == []
+
+
+# C10 ---------------------------------------------------------------------------------------------
+def test_c10_pass_and_fail():
+    last = complete_report(2021)  # carried_out natural = 2
+    this = complete_report(2022)  # carried_in natural = 1
+    findings = rules_found(check_report(this, last), "C10")
+    assert [(f.column, f.expected, f.actual) for f in findings] == [("natural", 2, 1)]
+    this.set_value("s3", "carried_in", "natural", 2)
+    this.set_value("s3", "public", "natural", 4)  # keep C1 balanced
+    assert rules_found(check_report(this, last), "C10") == []
+    # Not last year's report: no comparison
+    assert rules_found(check_report(complete_report(2024), last), "C10") == []
+
+
+# C11 / C12 -----------------------------------------------------------------------------------------
+def test_c11_in_force_continuity():
+    last = complete_report(2021)
+    last.set_value("s2_item1", "normative_docs", "in_force", 20)
+    this = complete_report(2022)
+    this.set_value("s2_item1", "normative_docs", "issued", 3)
+    this.set_value("s2_item1", "normative_docs", "repealed", 1)
+    this.set_value("s2_item1", "normative_docs", "in_force", 22)
+    assert rules_found(check_report(this, last), "C11") == []
+    this.set_value("s2_item1", "normative_docs", "in_force", 25)
+    findings = rules_found(check_report(this, last), "C11")
+    assert [(f.row, f.expected, f.actual) for f in findings] == [("normative_docs", 22, 25)]
+    # Against a gov-2019 year the rule does not apply
+    assert rules_found(check_report(this, complete_report(2020)), "C11") == []
+
+
+def test_c12_project_count_continuity():
+    last = complete_report(2019)
+    last.set_value("s2_item5", "licensing", "prev_count", 14)
+    last.set_value("s2_item5", "licensing", "change", -2)
+    this = complete_report(2020)
+    this.set_value("s2_item5", "licensing", "prev_count", 12)
+    assert rules_found(check_report(this, last), "C12") == []
+    this.set_value("s2_item5", "licensing", "prev_count", 14)
+    findings = rules_found(check_report(this, last), "C12")
+    assert [(f.table, f.row, f.expected, f.actual) for f in findings] == [("s2_item5", "licensing", 12, 14)]
+
+
+# C13 / C14 -----------------------------------------------------------------------------------------
+def test_c13_total_published_not_less_than_new(report_2019):
+    report_2019.set_value("s2_item1", "normative_docs", "new_published", 6)
+    report_2019.set_value("s2_item1", "normative_docs", "total_published", 25)
+    assert rules_found(check_report(report_2019), "C13") == []
+    report_2019.set_value("s2_item1", "normative_docs", "total_published", 5)
+    assert [f.row for f in rules_found(check_report(report_2019), "C13")] == ["normative_docs"]
+
+
+def test_c14_regulations_need_rulemaking_power(report_2021):
+    report_2021.set_value("s2_item1", "regulations", "issued", 2)
+    findings = rules_found(check_report(report_2021), "C14")
+    assert len(findings) == 1 and findings[0].severity == "warning"
+    report_2021.front.has_rulemaking_power = True
+    assert rules_found(check_report(report_2021), "C14") == []
+
+
+# C15 -------------------------------------------------------------------------------------------
+def test_c15_unpaid_fee_applications_need_fee_report(report_2021):
+    report_2021.set_value("s3", "other_2", "natural", 1)
+    report_2021.set_value("s3", "public", "natural", 2)  # keep C1 balanced
+    assert [f.section for f in rules_found(check_report(report_2021), "C15")] == ["s6"]
+    report_2021.narrative["s6"] = "本年度共发出收费通知2件，总金额300元，实际收取0元。"
+    assert rules_found(check_report(report_2021), "C15") == []
+    report_2021.narrative["s6"] = "无。"
+    report_2021.fees.notices = 2
+    assert rules_found(check_report(report_2021), "C15") == []
+
+
+# C16 -------------------------------------------------------------------------------------------
+def test_c16_figures_in_the_text_match_the_tables(report_2021):
+    report_2021.narrative["s1"] += "\n本年度共收到政府信息公开申请5件，行政复议0件。"
+    assert rules_found(check_report(report_2021), "C16") == []
+    report_2021.narrative["s1"] += "\n全年收到政府信息公开申请7件。"
+    findings = rules_found(check_report(report_2021), "C16")
+    assert [(f.section, f.expected, f.actual) for f in findings] == [("s1", 5, 7)]
+    assert "收到政府信息公开申请7件" in findings[0].message
+
+
+def test_c16_no_applications_stated_but_table_has_some(report_2021):
+    report_2021.narrative["s1"] += "\n本年度没有收到政府信息公开申请。"
+    findings = rules_found(check_report(report_2021), "C16")
+    assert [(f.expected, f.actual) for f in findings] == [(5, 0)]
+
+
+def test_c16_sample_says_no_applications_and_has_none(sample):
+    assert "没有收到政府信息公开申请" in sample.narrative["s1"]
+    assert rules_found(check_report(sample), "C16") == []
+
+
+# C17 -------------------------------------------------------------------------------------------
+def test_c17_amount_looks_like_yuan(report_2021):
+    report_2021.set_value("s2_item8", "fees", "amount_wan", 25.1)
+    assert rules_found(check_report(report_2021), "C17") == []
+    report_2021.set_value("s2_item8", "fees", "amount_wan", 251000)
+    findings = rules_found(check_report(report_2021), "C17")
+    assert len(findings) == 1 and "25.1" in findings[0].message
+
+
+# C18 -------------------------------------------------------------------------------------------
+def test_c18_format_must_match_year(report_2021):
+    assert rules_found(check_report(report_2021), "C18") == []
+    report_2021.format = "gov-2019"
+    for table in get_format("gov-2019").tables:  # make the old-format tables complete
+        for row, column in table.input_cells():
+            if report_2021.value(table.id, row.id, column.id) is None:
+                report_2021.set_value(table.id, row.id, column.id, 0)
+    findings = rules_found(check_report(report_2021), "C18")
+    assert len(findings) == 1 and findings[0].blocking
+    assert "国办公开办函〔2021〕30号" in findings[0].message
+    report_2021.explanations[findings[0].key] = "上级要求沿用旧格式"
+    assert blocking_findings(check_report(report_2021)) == []
+
+
+# C19 -------------------------------------------------------------------------------------------
+def test_c19_every_section_present(report_2021):
+    report_2021.narrative["s5"] = "  \n "
+    report_2021.tables["s4"] = {}
+    findings = rules_found(check_report(report_2021), "C19")
+    assert [f.section for f in findings] == ["s4", "s5"]
+
+
+# C20 -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind,day,late", [
+    ("department", dt.date(2023, 1, 31), False), ("department", dt.date(2023, 2, 1), True),
+    ("government", dt.date(2023, 3, 31), False), ("government", dt.date(2023, 4, 1), True),
+])
+def test_c20_publication_deadline(report_2021, kind, day, late):
+    report_2021.front.agency_kind = kind
+    report_2021.front.published_on = day
+    findings = rules_found(check_report(report_2021), "C20")
+    assert bool(findings) is late
+    if late:
+        assert not findings[0].blocking and "第四十九条" in findings[0].message
+
+
+# C21 -------------------------------------------------------------------------------------------
+def test_c21_copied_narrative_warns_until_rewritten():
+    last = complete_report(2021)
+    last.narrative["s5"] = "信息公开工作还存在一些不足，主要是公开内容不够全面，解读回应不够及时，" * 2
+    this = carry_forward(last)
+    assert {f.section for f in rules_found(check_report(this), "C21")} == {"s1", "s5"}  # s6 too short to judge
+    this.narrative["s5"] = "本年度重点整改了公开不及时的问题，新建了政策解读审核流程，培训信息员三次，群众满意度提高。"
+    assert {f.section for f in rules_found(check_report(this), "C21")} == {"s1"}
+
+
+# acknowledgement -------------------------------------------------------------------------------
+def test_explanation_acknowledges_warnings_but_not_errors(report_2021):
+    report_2021.set_value("s2_item1", "regulations", "issued", 2)  # C14 warning
+    report_2021.set_value("s3", "public", "natural", 9)  # C1 error
+    findings = check_report(report_2021)
+    c14 = rules_found(findings, "C14")[0]
+    c1 = rules_found(findings, "C1")[0]
+    report_2021.explanations[c14.key] = "本机关为设区的市政府，有规章制定权"
+    report_2021.explanations[c1.key] = "试图说明一个错误"
+    findings = check_report(report_2021)
+    assert rules_found(findings, "C14")[0].acknowledged
+    assert not rules_found(findings, "C1")[0].acknowledged
+    assert rules_found(findings, "C1")[0] in blocking_findings(findings)
+
+
+def test_summary_of_previous_year_is_enough(report_2021):
+    last = complete_report(2021)
+    with_file = check_report(report_2021, last)
+    with_summary = check_report(report_2021, summarize_as_previous(last))
+    assert with_file == with_summary and with_file
