@@ -154,6 +154,8 @@ def _stated_totals(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 if not table.is_computed(row_id, column_id) or computed_rule(table, row_id, column_id) != rule.id:
                     continue
                 computed = ctx.value(table_id, row_id, column_id)
+                if stated is None and computed is None:
+                    continue
                 if stated is None:
                     message = f"{ctx.cell_name(table, row_id, column_id)}：原文总计为空，按各项计算应为{_fmt(computed)}"
                 elif _num(stated) != _num(computed):
