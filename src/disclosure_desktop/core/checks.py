@@ -170,14 +170,22 @@ def _stated_totals(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _input_cells(ctx: CheckContext) -> Iterator[tuple[Table, str, object, object]]:
     for table in ctx.format.tables:
         inputs = ctx.report.tables.get(table.id, {})
+        empty: dict = {}
         for row, column in table.input_cells():
-            yield table, row.id, column, inputs.get(row.id, {}).get(column.id)
+            yield table, row.id, column, inputs.get(row.id, empty).get(column.id)
+
+
+def _plain_count(value) -> bool:
+    """The common case, decided without a function call: a non-negative int."""
+    return type(value) is int and value >= 0
 
 
 @check("filled_counts")
 def _filled_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C5: every cell is filled (0, not blank) and every count is an integer ≥ 0."""
     for table, row_id, column, value in _input_cells(ctx):
+        if _plain_count(value):
+            continue
         if value is None:
             problem = "未填写，没有的请填0"
         elif column.type is ValueType.COUNT:
@@ -193,7 +201,7 @@ def _filled_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _typed_values(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C6: 本年增/减 is an integer (may be negative); amounts are numbers ≥ 0."""
     for table, row_id, column, value in _input_cells(ctx):
-        if column.type is ValueType.COUNT or value is None:
+        if column.type is ValueType.COUNT or value is None or _plain_count(value):
             continue
         problem = value_problem(value, column.type)
         if problem:
@@ -342,9 +350,11 @@ def _fee_notices(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         table=table.id, row=p["row"], column=p["column"], section=p["section"], actual=unpaid)
 
 
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+@lru_cache(maxsize=512)
+def _stated_figures(pattern: str, text: str, fixed_value: int | None) -> tuple[tuple[str, int], ...]:
+    """(matched words, number) for each place `pattern` matches; cached, as the text rarely changes."""
+    return tuple((m.group(0), fixed_value if fixed_value is not None else int(m.group(1)))
+                 for m in re.finditer(pattern, text))
 
 
 @check("narrative_figures")
@@ -364,13 +374,12 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             if any(v is None for v in table_values):
                 continue
             in_tables = sum(_num(v) for v in table_values)
-            for match in _compiled(figure["pattern"]).finditer(text):
-                stated = figure["value"] if "value" in figure else int(match.group(1))
+            for words, stated in _stated_figures(figure["pattern"], text, figure.get("value")):
                 if stated != in_tables:
                     table_id, row_id, column_id = cells[0]
                     yield ctx.finding(
                         rule,
-                        f"「{section.title}」写的是“{match.group(0)}”，而表格中{figure['what']}为{_fmt(in_tables)}件",
+                        f"「{section.title}」写的是“{words}”，而表格中{figure['what']}为{_fmt(in_tables)}件",
                         table=table_id, row=row_id, column=column_id, section=section_id,
                         expected=in_tables, actual=stated)
 

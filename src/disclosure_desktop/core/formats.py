@@ -126,11 +126,41 @@ class Table:
             for column in self.columns:
                 yield row, column
 
-    def input_cells(self) -> Iterator[tuple[Row, Column]]:
+    def input_cells(self) -> tuple[tuple[Row, Column], ...]:
+        """Every cell the user fills in, in reading order."""
+        return self._input_cells
+
+    @cached_property
+    def _input_cells(self) -> tuple[tuple[Row, Column], ...]:
         computed = self.computed_cells
-        for row, column in self.cells():
-            if (row.id, column.id) not in computed:
-                yield row, column
+        return tuple((row, column) for row, column in self.cells() if (row.id, column.id) not in computed)
+
+    @cached_property
+    def computation_plan(self) -> tuple[tuple[tuple[str, str], tuple[tuple[str, str], ...]], ...]:
+        """Each computed cell with the cells it sums, ordered so that parts come before totals."""
+        definitions = {}
+        for definition in self.computed:
+            for row_id, column_id in sorted(self.computed_cells):
+                if (row_id, column_id) in definitions:
+                    continue  # a cell both definitions cover (（七）总计 × 总计) keeps the first
+                if definition.target_row == row_id:
+                    definitions[(row_id, column_id)] = tuple((r, column_id) for r in definition.sum_of_rows)
+                elif definition.target_column == column_id:
+                    definitions[(row_id, column_id)] = tuple((row_id, c) for c in definition.sum_of_columns)
+        plan: list = []
+        placed: set = set()
+
+        def place(cell):
+            if cell in placed or cell not in definitions:
+                return
+            for part in definitions[cell]:
+                place(part)
+            placed.add(cell)
+            plan.append((cell, definitions[cell]))
+
+        for cell in sorted(definitions):
+            place(cell)
+        return tuple(plan)
 
 
 @dataclass(frozen=True)
