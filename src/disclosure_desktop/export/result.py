@@ -1,0 +1,65 @@
+"""What an export returns and raises, and the one way exporters write their output.
+
+Every exporter ends with `write_bytes(path, data)` (or `write_through_temp_file` when its
+library insists on writing a file itself): the bytes go to a temporary file in the target
+folder which then replaces the target, so a locked or read-only target, a missing folder or a
+full disk leaves no half-written file and raises ExportError with a Chinese message.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..io.project_file import ProjectSaveError, atomic_write
+
+
+class ExportError(Exception):
+    """An export that could not be written; str() is the Chinese message for the user."""
+
+
+class ExportRefused(ExportError):
+    """A final export asked for while error-level findings stand; `findings` lists them."""
+
+    def __init__(self, message: str, findings: list):
+        super().__init__(message)
+        self.findings = findings
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    format: str                     # "docx" | "pdf" | "html" | "xlsx"
+    pages: int | None = None        # known for PDF; None where the format has no fixed pages
+    substituted_fonts: list[str] = field(default_factory=list)  # e.g. "仿宋_GB2312 → Noto Serif CJK SC"
+    draft: bool = False
+    draft_reasons: list[str] = field(default_factory=list)
+
+
+def write_bytes(path: Path | str, data: bytes) -> None:
+    """Atomically replace `path` with `data`; raises ExportError (Chinese) and leaves nothing behind."""
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"无法导出“{path.name}”：这是一个文件夹，请换一个文件名。")
+    try:
+        atomic_write(path, data)
+    except ProjectSaveError as error:
+        raise ExportError(str(error).replace("无法保存", "无法导出", 1)) from error
+
+
+@contextmanager
+def write_through_temp_file(path: Path | str, suffix: str) -> Iterator[Path]:
+    """For writers that need a file name (e.g. QPdfWriter): yields a scratch path outside the
+    target folder; when the block succeeds its bytes replace `path` atomically via write_bytes."""
+    fd, scratch = tempfile.mkstemp(suffix=suffix)
+    os.close(fd)
+    scratch_path = Path(scratch)
+    try:
+        yield scratch_path
+        write_bytes(path, scratch_path.read_bytes())
+    finally:
+        scratch_path.unlink(missing_ok=True)
