@@ -1,0 +1,158 @@
+"""The balance strip under table 三: per column 一+二 against 三（七）+四, live while typing.
+
+Which rows are summed and what the two sums are called come from the format's balance rule
+(C1: params left/right, left_text/right_text).  The strip paints its cells under the view's
+columns, so it stays aligned when columns are resized or the table scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QTableView, QToolTip, QWidget
+
+from ..core.formats import Rule, Table
+from ..core.values import format_value
+from .session import ReportSession
+from .table_header import padding
+
+EQUAL_BACKGROUND, EQUAL_TEXT = QColor("#d5efd9"), QColor("#1d6b2f")
+UNEQUAL_BACKGROUND, UNEQUAL_TEXT = QColor("#f6c4c0"), QColor("#9b1c12")
+
+
+def balance_rule(session: ReportSession, table_id: str) -> Rule | None:
+    """The format's balance rule (C1) for this table, if it has one."""
+    for rule in session.report.spec.rules:
+        if rule.check == "balance" and rule.params.get("table") == table_id:
+            return rule
+    return None
+
+
+def _number(value) -> int | float:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+class BalanceStrip(QWidget):
+    def __init__(self, session: ReportSession, table: Table, rule: Rule, view: QTableView, parent=None):
+        super().__init__(parent)
+        self.session, self.table, self.rule, self.view = session, table, rule, view
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("勾稽关系核对"))
+        self.sums = self._compute()
+        session.tableChanged.connect(self._on_table_changed)
+        view.horizontalHeader().sectionResized.connect(self.update)
+        view.horizontalHeader().geometriesChanged.connect(self.update)
+        view.verticalHeader().geometriesChanged.connect(self.update)
+        view.horizontalScrollBar().valueChanged.connect(self.update)
+
+    # --- data -----------------------------------------------------------------------------
+    def _compute(self) -> list[tuple[object, object] | None]:
+        """Per column (left sum, right sum), or None while the column's rows are all blank."""
+        values = self.session.table_values(self.table.id)
+        left_rows, right_rows = self.rule.params["left"], self.rule.params["right"]
+        sums = []
+        for column in self.table.columns:
+            cells = [values[r][column.id] for r in (*left_rows, *right_rows)]
+            if all(v is None for v in cells):
+                sums.append(None)
+                continue
+            sums.append((sum(_number(values[r][column.id]) for r in left_rows),
+                         sum(_number(values[r][column.id]) for r in right_rows)))
+        return sums
+
+    def _on_table_changed(self, table_id: str) -> None:
+        if table_id == self.table.id:
+            sums = self._compute()
+            if sums != self.sums:
+                self.sums = sums
+                self.update()
+
+    def status(self, column: int) -> str:
+        """What the third line says for a column: 相等, 相差N, or nothing while blank."""
+        sums = self.sums[column]
+        if sums is None:
+            return ""
+        left, right = sums
+        return self.tr("相等") if left == right else self.tr("相差{n}").format(n=format_value(abs(left - right)))
+
+    # --- layout ---------------------------------------------------------------------------
+    def _line_height(self) -> int:
+        return self.fontMetrics().height() + 2 * padding(self.fontMetrics())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.view.sizeHint().width(), 3 * self._line_height() + 1)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 3 * self._line_height() + 1)
+
+    def _label_rect(self) -> QRect:
+        header = self.view.verticalHeader()
+        x = self.mapFromGlobal(header.mapToGlobal(QPoint(0, 0))).x()
+        return QRect(x, 0, header.width(), self.height())
+
+    def _column_rect(self, column: int) -> QRect:
+        viewport = self.view.viewport()
+        origin = self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).x()
+        header = self.view.horizontalHeader()
+        return QRect(origin + header.sectionViewportPosition(column), 0, header.sectionSize(column), self.height())
+
+    def _viewport_clip(self) -> QRect:
+        viewport = self.view.viewport()
+        origin = self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).x()
+        return QRect(origin, 0, viewport.width(), self.height())
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        line = self._line_height()
+        pad = padding(self.fontMetrics())
+        grid = QPen(palette.color(QPalette.ColorRole.Mid))
+        labels = (self.rule.params["left_text"], self.rule.params["right_text"], self.tr("核对结果"))
+        bold = QFont(self.font())
+        bold.setBold(True)
+
+        label_rect = self._label_rect()
+        for i, text in enumerate(labels):
+            cell = QRect(label_rect.x(), i * line, label_rect.width(), line)
+            painter.fillRect(cell, palette.color(QPalette.ColorRole.Button))
+            painter.setPen(grid)
+            painter.drawRect(cell.adjusted(0, 0, -1, -1))
+            painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
+            painter.setFont(bold)
+            painter.drawText(cell.adjusted(pad, 0, -pad, 0),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+
+        painter.setClipRect(self._viewport_clip())
+        painter.setFont(self.font())
+        for column, sums in enumerate(self.sums):
+            rect = self._column_rect(column)
+            texts = ("", "", "") if sums is None else (format_value(sums[0]), format_value(sums[1]), self.status(column))
+            equal = sums is not None and sums[0] == sums[1]
+            for i, text in enumerate(texts):
+                cell = QRect(rect.x(), i * line, rect.width(), line)
+                if sums is None:
+                    painter.fillRect(cell, palette.color(QPalette.ColorRole.Window))
+                else:
+                    painter.fillRect(cell, EQUAL_BACKGROUND if equal else UNEQUAL_BACKGROUND)
+                painter.setPen(grid)
+                painter.drawRect(cell.adjusted(0, 0, -1, -1))
+                painter.setPen(EQUAL_TEXT if equal else UNEQUAL_TEXT)
+                painter.setFont(bold if i == 2 else self.font())
+                painter.drawText(cell.adjusted(pad, 0, -pad, 0),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            column = next((c for c in range(len(self.table.columns))
+                           if self._column_rect(c).contains(event.pos())), None)
+            if column is not None and self.sums[column] is not None:
+                left, right = self.sums[column]
+                p = self.rule.params
+                QToolTip.showText(event.globalPos(), f"{self.table.columns[column].label}：{p['left_text']}＝"
+                                  f"{format_value(left)}，{p['right_text']}＝{format_value(right)}", self)
+            else:
+                QToolTip.showText(event.globalPos(), self.rule.title, self)
+            return True
+        return super().event(event)

@@ -1,0 +1,182 @@
+"""The cell editor: a line edit that accepts only what the cell's value type allows.
+
+Every keystroke is checked with the same parser the model, the paste handler and the importer
+use (core.values), so a cell accepts the same text however it arrives.  A refused keystroke
+shows a tooltip saying why; an accepted one is sent to the session as a live preview, so totals
+and checks follow the typing before the value is committed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip, QWidget
+
+from ..core.formats import ValueType
+from ..core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
+from .session import ReportSession
+from .table_model import TableModel
+
+# Where Enter/Tab send the cursor after committing (handled by the view).
+MOVE_DOWN, MOVE_UP, MOVE_RIGHT, MOVE_LEFT = "down", "up", "right", "left"
+
+
+def _incomplete(text: str, value_type: ValueType) -> bool:
+    """Text on the way to a valid value: a lone sign, or a decimal point still waiting for digits."""
+    if text in ("", "+") or (text == "-" and value_type is ValueType.SIGNED_COUNT):
+        return True
+    if value_type is ValueType.DECIMAL and re.fullmatch(r"\+?\d+\.", text):
+        return len(text.lstrip("+").split(".")[0].lstrip("0")) <= MAX_DIGITS
+    return False
+
+
+def _completed(text: str) -> str:
+    """The text as it stands, made whole: '12.' → '12', '-' → '' (used by fixup and the preview)."""
+    return "" if text in ("+", "-") else text.rstrip(".")
+
+
+def preview_value(text: str, value_type: ValueType):
+    """The value to preview for what is in the editor now (incomplete text counts as its whole part)."""
+    try:
+        return parse_cell_text(_completed(normalize_number_text(text)), value_type)
+    except CellValueError:
+        return None
+
+
+def refusal_reason(text: str, value_type: ValueType) -> str:
+    """Why `text` cannot be (the start of) a value of this type, in Chinese."""
+    cleaned = normalize_number_text(text)
+    # "-" in a count is refused because counts are never negative: say that, not "not a number".
+    attempt = cleaned + "1" if cleaned in ("+", "-") else cleaned + "0" if cleaned.endswith(".") else cleaned
+    try:
+        parse_cell_text(attempt, value_type)
+    except CellValueError as error:
+        return str(error)
+    return ""
+
+
+class CellValidator(QValidator):
+    """Validates typed text for one value type; converts full-width digits as they are typed."""
+
+    refused = Signal(str)  # the Chinese reason a keystroke was refused
+
+    def __init__(self, value_type: ValueType, parent=None):
+        super().__init__(parent)
+        self.value_type = value_type
+
+    def validate(self, text: str, pos: int):
+        cleaned = normalize_number_text(text)  # full-width → ASCII, drop spaces and 1,234 separators
+        pos = max(0, min(len(cleaned), pos - (len(text) - len(cleaned))))
+        if _incomplete(cleaned, self.value_type):
+            return QValidator.State.Intermediate, cleaned, pos
+        try:
+            parse_cell_text(cleaned, self.value_type)
+        except CellValueError:
+            self.refused.emit(refusal_reason(text, self.value_type))
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, cleaned, pos
+
+    def fixup(self, text: str) -> str:
+        return _completed(normalize_number_text(text))
+
+
+class CellLineEdit(QLineEdit):
+    """The editor widget; `loaded` guards against the view reloading it while the user types."""
+
+    def __init__(self, value_type: ValueType, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.value_type = value_type
+        self.loaded = False
+        self.last_refusal = ""
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setFrame(False)
+        self.validator_ = CellValidator(value_type, self)
+        self.validator_.refused.connect(self.show_refusal)
+        self.setValidator(self.validator_)
+
+    def show_refusal(self, reason: str) -> None:
+        self.last_refusal = reason
+        # Below the cell, so the tooltip does not hide what is being typed.
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), reason, self)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Creates the cell editors of one TableModel and drives the live preview."""
+
+    navigate = Signal(str)  # after Enter/Tab committed: MOVE_DOWN, MOVE_UP, MOVE_RIGHT or MOVE_LEFT
+
+    def __init__(self, session: ReportSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        # Commit and cancel both end the preview (a commit that changes nothing leaves one behind).
+        self.closeEditor.connect(lambda *_: session.clear_preview())
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        model: TableModel = index.model()
+        column = model.columns[index.column()]
+        editor = CellLineEdit(column.type, parent)
+        editor.setFont(option.font)
+        cell = QPersistentModelIndex(index)
+        editor.textEdited.connect(lambda text: self._preview(cell, column.type, text))
+        editor.destroyed.connect(lambda *_: self.session.clear_preview())
+        return editor
+
+    def _preview(self, cell: QPersistentModelIndex, value_type: ValueType, text: str) -> None:
+        if not cell.isValid():
+            return
+        model: TableModel = cell.model()
+        self.session.set_preview(model.table_id, model.rows[cell.row()].id, model.columns[cell.column()].id,
+                                 preview_value(text, value_type))
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        # The view calls this again whenever the cell's data changes — which the preview itself
+        # causes on every keystroke.  Load once, or the typed text would be replaced.
+        if isinstance(editor, CellLineEdit):
+            if not editor.loaded:
+                editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+                editor.loaded = True
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, CellLineEdit):
+            # The model parses again and refuses what is still invalid ("-" alone): nothing is stored.
+            model.setData(index, editor.validator_.fixup(editor.text()), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
+        editor.setGeometry(option.rect)
+
+    def eventFilter(self, editor, event) -> bool:
+        if isinstance(editor, CellLineEdit) and event.type() == QEvent.Type.KeyPress:
+            direction = _direction(event)
+            if direction:
+                if not self._commit(editor):
+                    return True
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                self.navigate.emit(direction)
+                return True
+        return super().eventFilter(editor, event)
+
+    def _commit(self, editor: CellLineEdit) -> bool:
+        if not editor.hasAcceptableInput():
+            editor.setText(editor.validator_.fixup(editor.text()))
+        if not editor.hasAcceptableInput():
+            editor.show_refusal(refusal_reason(editor.text(), editor.value_type))
+            return False
+        self.commitData.emit(editor)
+        return True
+
+
+def _direction(event) -> str | None:
+    key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return MOVE_UP if shift else MOVE_DOWN
+    if key == Qt.Key.Key_Tab:
+        return MOVE_LEFT if shift else MOVE_RIGHT
+    if key == Qt.Key.Key_Backtab:
+        return MOVE_LEFT
+    return None

@@ -1,0 +1,293 @@
+"""One official table of the open report as a Qt item model.
+
+Rows are the format's rows including group labels (which hold no values), columns the format's
+value columns; row labels live in the vertical header.  Values are read from the session on
+demand (so the live preview of a cell being typed shows in the totals), and the model tells the
+views about exactly the cells whose value or finding marks changed: the keystroke path never
+resets the model.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..core.checks import ERROR, Finding
+from ..core.formats import Row, Table
+from ..core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
+from .session import ReportSession
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class CellKind(IntEnum):
+    INPUT = 0
+    COMPUTED = 1
+    GROUP = 2  # a group label row: no value cells
+
+
+class Roles(IntEnum):
+    """Custom roles, so views and tests ask the model instead of the format."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1  # CellKind (cells); for the vertical header: CellKind of the row
+    ROW_ID = Qt.ItemDataRole.UserRole + 2
+    COLUMN_ID = Qt.ItemDataRole.UserRole + 3
+    LEVEL = Qt.ItemDataRole.UserRole + 4  # vertical header: indentation level of the row label
+    VALUE = Qt.ItemDataRole.UserRole + 5  # the raw value (int, float or None), preview included
+    SEVERITY = Qt.ItemDataRole.UserRole + 6  # "error" | "warning" | None
+
+
+# Cell colours.  Light enough that black digits stay readable; errors and warnings win over the
+# computed colour because they need the user's attention.
+COMPUTED_BACKGROUND = QColor("#e4ecf7")
+COMPUTED_FOREGROUND = QColor("#1f3f73")
+GROUP_BACKGROUND = QColor("#eeeeee")
+SEVERITY_BACKGROUND = {ERROR: QColor("#f6c4c0"), "warning": QColor("#fde2a6")}
+
+_VALUE_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Roles.VALUE]
+_MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Roles.SEVERITY]
+
+
+class TableModel(QAbstractTableModel):
+    def __init__(self, session: ReportSession, table_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.table_id = table_id
+        self._load_table()
+        session.tableChanged.connect(self._on_table_changed)
+        session.findingsChanged.connect(self._on_findings_changed)
+        session.metaChanged.connect(self._on_meta_changed)
+
+    # --- structure ----------------------------------------------------------------------------
+    def _load_table(self) -> None:
+        """Take the table from the report's current format (it changes when the year does)."""
+        self._format_id = self.session.report.format
+        try:
+            self.table: Table | None = self.session.report.spec.table(self.table_id)
+        except KeyError:  # the new format has no such table (e.g. 二（九） after 2020)
+            self.table = None
+        self.rows: tuple[Row, ...] = self.table.rows if self.table else ()
+        self.columns = self.table.columns if self.table else ()
+        self._row_index = {row.id: i for i, row in enumerate(self.rows) if row.id is not None}
+        self._column_index = {column.id: j for j, column in enumerate(self.columns)}
+        self._computed = self.table.computed_cells if self.table else frozenset()
+        self._values = self._read_values()
+        self._marks = self._read_marks()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def row_of(self, row_id: str) -> int:
+        return self._row_index[row_id]
+
+    def column_of(self, column_id: str) -> int:
+        return self._column_index[column_id]
+
+    def cell_index(self, row_id: str, column_id: str) -> QModelIndex:
+        return self.index(self._row_index[row_id], self._column_index[column_id])
+
+    def kind(self, row: int, column: int) -> CellKind:
+        row_id = self.rows[row].id
+        if row_id is None:
+            return CellKind.GROUP
+        return CellKind.COMPUTED if (row_id, self.columns[column].id) in self._computed else CellKind.INPUT
+
+    def is_input(self, row: int, column: int) -> bool:
+        return 0 <= row < len(self.rows) and 0 <= column < len(self.columns) and self.kind(row, column) is CellKind.INPUT
+
+    # --- reading ------------------------------------------------------------------------------
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.model() is not self:
+            return None
+        row, column = index.row(), index.column()
+        kind = self.kind(row, column)
+        if role == Roles.KIND:
+            return kind
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if kind is CellKind.GROUP:
+                return QBrush(GROUP_BACKGROUND)
+            severity = self._marks.get((row, column), (None,))[0]
+            if severity:
+                return QBrush(SEVERITY_BACKGROUND[severity])
+            return QBrush(COMPUTED_BACKGROUND) if kind is CellKind.COMPUTED else None
+        if kind is CellKind.GROUP:
+            return None
+        row_id, column_id = self.rows[row].id, self.columns[column].id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(self._values[row][column])
+        if role == Qt.ItemDataRole.EditRole:
+            # The committed value: what the editor starts from, never the uncommitted preview.
+            value = self._values[row][column] if kind is CellKind.COMPUTED \
+                else self.session.stored_value(self.table_id, row_id, column_id)
+            return format_value(value)
+        if role == Roles.VALUE:
+            return self._values[row][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(COMPUTED_FOREGROUND) if kind is CellKind.COMPUTED else None
+        if role == Qt.ItemDataRole.FontRole and kind is CellKind.COMPUTED:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column, kind)
+        if role == Roles.SEVERITY:
+            return self._marks.get((row, column), (None,))[0]
+        if role == Roles.ROW_ID:
+            return row_id
+        if role == Roles.COLUMN_ID:
+            return column_id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.columns):
+                return None
+            column = self.columns[section]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return column.label
+            if role == Roles.COLUMN_ID:
+                return column.id
+            return None
+        if not 0 <= section < len(self.rows):
+            return None
+        row = self.rows[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.label
+        if role == Roles.LEVEL:
+            return row.level
+        if role == Roles.KIND:
+            return CellKind.GROUP if row.is_group else CellKind.INPUT
+        if role == Roles.ROW_ID:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        kind = self.kind(index.row(), index.column())
+        if kind is CellKind.GROUP:
+            # Enabled so the keyboard can pass over it; not selectable, so copy/delete ignore it.
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if kind is CellKind.INPUT else flags
+
+    def _tooltip(self, row: int, column: int, kind: CellKind) -> str:
+        table, column_def = self.table, self.columns[column]
+        lines = [f"⚠ {message}" for message in self._marks.get((row, column), (None, ()))[1]]
+        if kind is CellKind.COMPUTED:
+            lines.append(self._computed_explanation(self.rows[row].id, column_def.id))
+        else:
+            lines.append(allowed_text_hint(column_def.type))
+        return "\n".join(lines) if table else ""
+
+    def _computed_explanation(self, row_id: str, column_id: str) -> str:
+        """How a computed cell is derived, in the format's own labels."""
+        parts = []
+        for definition in self.table.computed:
+            if definition.target_row == row_id:
+                parts.append(self.tr("按行合计：") + "＋".join(self.table.row(r).label for r in definition.sum_of_rows))
+            if definition.target_column == column_id:
+                parts.append(self.tr("按列合计：") + "＋".join(self.table.column(c).label for c in definition.sum_of_columns))
+        return self.tr("自动计算，不能直接填写。") + "\n" + "\n".join(parts)
+
+    # --- writing ------------------------------------------------------------------------------
+    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.is_input(index.row(), index.column()):
+            return False
+        column = self.columns[index.column()]
+        try:
+            parsed = self.parse(value, column)
+        except CellValueError:
+            return False
+        self.session.set_cells(self.table_id, {(self.rows[index.row()].id, column.id): parsed}, self.tr("编辑单元格"))
+        return True
+
+    @staticmethod
+    def parse(value, column) -> int | float | None:
+        """Text (typed or pasted) or a number → a cell value; raises CellValueError with a Chinese message."""
+        if value is None or isinstance(value, str):
+            return parse_cell_text(value or "", column.type)
+        problem = value_problem(value, column.type)
+        if problem:
+            raise CellValueError(problem)
+        return value
+
+    def set_values(self, changes: dict[tuple[int, int], object], text: str) -> bool:
+        """Set several input cells (model positions → values) as one undo step."""
+        keyed = {(self.rows[r].id, self.columns[c].id): v for (r, c), v in changes.items()}
+        return bool(keyed) and self.session.set_cells(self.table_id, keyed, text)
+
+    # --- following the session ----------------------------------------------------------------
+    def _read_values(self) -> list[list[object]]:
+        if self.table is None:
+            return []
+        values = self.session.table_values(self.table_id)
+        return [[values[row.id][column.id] if row.id is not None else None for column in self.columns]
+                for row in self.rows]
+
+    def _on_table_changed(self, table_id: str) -> None:
+        if table_id != self.table_id or self.table is None:
+            return
+        old, new = self._values, self._read_values()
+        self._values = new
+        for r, (old_row, new_row) in enumerate(zip(old, new)):
+            if old_row == new_row:
+                continue
+            for c, (a, b) in enumerate(zip(old_row, new_row)):
+                # 1 and 1.0 compare equal but print differently: compare the types too.
+                if a != b or type(a) is not type(b):
+                    index = self.index(r, c)
+                    self.dataChanged.emit(index, index, _VALUE_ROLES)
+
+    def _read_marks(self) -> dict[tuple[int, int], tuple[str, tuple[str, ...]]]:
+        """Cell → (worst severity, messages) of the open findings that point at this table."""
+        marks: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+        if self.table is None:
+            return marks
+        for finding in self.session.findings:
+            if finding.table != self.table_id or not (finding.row or finding.column):
+                continue
+            message = finding.message + (self.tr("（已说明）") if finding.acknowledged else "")
+            for cell in self._finding_cells(finding):
+                severity, messages = marks.get(cell, (None, ()))
+                if not finding.acknowledged and severity != ERROR:
+                    severity = finding.severity
+                marks[cell] = (severity, messages + (message,))
+        return marks
+
+    def _finding_cells(self, finding: Finding):
+        rows = [self._row_index[finding.row]] if finding.row in self._row_index else None
+        columns = [self._column_index[finding.column]] if finding.column in self._column_index else None
+        if rows is None:
+            # A whole-column finding (C1): mark only the rows the rule names, not the entire column.
+            params = self.session.report.spec.rule(finding.rule).params if self.session.report.spec.has_rule(finding.rule) else {}
+            named = [r for key in ("left", "right") for r in params.get(key, ()) if r in self._row_index]
+            rows = [self._row_index[r] for r in named] or [i for i, row in enumerate(self.rows) if row.id]
+        if columns is None:
+            columns = range(len(self.columns))
+        return [(r, c) for r in rows for c in columns]
+
+    def _on_findings_changed(self) -> None:
+        old, new = self._marks, self._read_marks()
+        self._marks = new
+        if old == new:
+            return
+        for cell in old.keys() | new.keys():
+            if old.get(cell) != new.get(cell):
+                index = self.index(*cell)
+                self.dataChanged.emit(index, index, _MARK_ROLES)
+
+    def _on_meta_changed(self) -> None:
+        if self.session.report.format != self._format_id:
+            self.beginResetModel()
+            self._load_table()
+            self.endResetModel()
