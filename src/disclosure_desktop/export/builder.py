@@ -63,9 +63,7 @@ def build_document(report: Report, findings: Iterable[Finding] | None = None, *,
             blocks.extend(fee_blocks(report, fmt, section))
         else:
             blocks.extend(section_table_blocks(report, fmt, section))
-    blocks.append(Paragraph(clean_line(report.front.signatory) or agency, ParagraphRole.SIGNATURE))
-    if meta.date_text:
-        blocks.append(Paragraph(meta.date_text, ParagraphRole.DATE))
+    blocks.extend(closing_blocks(clean_line(report.front.signatory) or agency, meta.date_text, blocks))
     return Document(meta, tuple(blocks))
 
 
@@ -74,6 +72,27 @@ def title_block(title: str, agency: str) -> Title:
     if len(title) > TITLE_LINE_CHARS and title.startswith(agency) and len(title) > len(agency):
         return Title(title, (agency, title[len(agency):]))
     return Title(title, (title,))
+
+
+def em_width(text: str) -> float:
+    """Printed width in body characters: ASCII (the digits of a date) is half a Chinese character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def closing_blocks(signature: str, date_text: str, blocks: list[Block]) -> list[Paragraph]:
+    """Agency name and date under the text, as GB/T 9704 7.3.5.2 places them on a report without a
+    seal: the name 2 characters in from the right; the date on the next line, its first character
+    2 characters right of the name's first; a date longer than that stands 2 characters in and the
+    name moves left to keep the offset.  The last body paragraph is kept on the signature's page."""
+    if blocks and isinstance(blocks[-1], Paragraph):
+        last = blocks[-1]
+        blocks[-1] = Paragraph(last.text, last.role, last.right_indent, keep_with_next=True)
+    if not date_text:
+        return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=2)]
+    date_indent = max(2.0, em_width(signature) - em_width(date_text))
+    signature_indent = date_indent + em_width(date_text) + 2 - em_width(signature)
+    return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=signature_indent, keep_with_next=True),
+            Paragraph(date_text, ParagraphRole.DATE, right_indent=date_indent)]
 
 
 def _sentence(text: str) -> str:

@@ -9,8 +9,10 @@ API (stable; the DOCX, HTML, XLSX and PDF exporters and the in-app preview rely 
     for block in doc.blocks:            # in reading order
         Title(text, lines)              # the report title (once, first); printed_lines
         Heading(text, level)            # 1 一、(黑体)  2 （一）(楷体)  3 1.(仿宋, bold)
-        Paragraph(text, role)           # role: ParagraphRole.BODY | OPENING | CLOSING |
-                                        #       SIGNATURE | DATE | NOTE
+        Paragraph(text, role, right_indent, keep_with_next)
+                                        # role: ParagraphRole.BODY | OPENING | CLOSING |
+                                        #       SIGNATURE | DATE | NOTE; right_indent in body
+                                        #       characters (signature/date), keep_with_next
         TableBlock(id, rows, columns, header_rows, column_widths, source_tables)
         Note(text)                      # a footnote under a table (e.g. the unit of 采购总金额)
 
@@ -95,6 +97,11 @@ class Heading:
 class Paragraph:
     text: str
     role: ParagraphRole = ParagraphRole.BODY
+    # Right indent in body characters (3号 em): the builder places SIGNATURE and DATE by GB/T 9704.
+    right_indent: float = 0.0
+    # Keep on one page with the next block (the last body paragraph with the signature, so that
+    # no page holds only the signature and date).
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,176 @@
+"""Document → .docx, on the reference template resources/template/report-template.docx.
+
+The template carries the page (A4, GB/T 9704 margins, 22 × 28 grid), the styles and the
+odd/even page-number footers; this module only appends the content.  Every run it writes
+names its East Asian font explicitly (w:eastAsia), so the document prints the same whichever
+defaults the reader's Word or WPS has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import cache
+from importlib import resources
+from pathlib import Path
+import docx
+from docx.oxml import parse_xml
+
+from . import docx_style as S
+from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
+from .document import (Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock,
+                       Title)
+from .result import ExportResult, write_bytes
+
+TEMPLATE = ("template", "report-template.docx")
+ROW_MIN_HEIGHT_TWIPS = 340  # 6 mm: a printed table row never looks cramped
+_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
+
+
+@cache
+def template_bytes() -> bytes:
+    return resources.files("disclosure_desktop.resources").joinpath(*TEMPLATE).read_bytes()
+
+
+def render(document: Document, path: Path) -> ExportResult:
+    write_bytes(path, to_bytes(document))
+    return ExportResult(path=Path(path), format="docx", pages=None, substituted_fonts=[],
+                        draft=document.meta.draft, draft_reasons=list(document.meta.draft_reasons))
+
+
+def to_bytes(document: Document) -> bytes:
+    word = docx.Document(io.BytesIO(template_bytes()))
+    anchor = word.element.body.sectPr  # content goes before the section properties
+    for block in document.blocks:
+        for element in block_elements(block, document):
+            anchor.addprevious(element)
+    if document.meta.draft:
+        mark_draft(word)
+    _properties(word, document)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+# --- blocks ---------------------------------------------------------------------------------
+def block_elements(block, document: Document) -> list:
+    if isinstance(block, Title):
+        return [parse_xml(paragraph_xml("\n".join(block.printed_lines), S.STYLE_TITLE, S.TITLE_FONT))]
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 3)
+        return [parse_xml(paragraph_xml(block.text, S.STYLE_HEADING[level], S.HEADING_FONTS[level]))]
+    if isinstance(block, Paragraph):
+        return [parse_xml(_paragraph(block, document))]
+    if isinstance(block, Note):
+        return [parse_xml(paragraph_xml(block.text, S.STYLE_TABLE_NOTE, S.NOTE_FONT))]
+    if isinstance(block, TableBlock):
+        return [parse_xml(table_xml(block))]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _paragraph(block: Paragraph, document: Document) -> str:
+    extra = "<w:keepNext/>" if block.keep_with_next else ""
+    if block.right_indent:
+        extra += f'<w:ind w:right="{round(block.right_indent * S.SIZE_3HAO * 20)}"/>'
+    style, font = {
+        ParagraphRole.SIGNATURE: (S.STYLE_SIGNATURE, S.BODY_FONT),
+        ParagraphRole.DATE: (S.STYLE_DATE, S.BODY_FONT),
+        ParagraphRole.NOTE: (S.STYLE_TABLE_NOTE, S.NOTE_FONT),
+    }.get(block.role, (S.STYLE_BODY, S.BODY_FONT))
+    return paragraph_xml(block.text, style, font, ppr_extra=extra)
+
+
+def column_twips(block: TableBlock) -> list[int]:
+    """Grid column widths filling the text width exactly (rounding goes to the last column)."""
+    widths = [round(f * S.TEXT_WIDTH_TWIPS) for f in block.normalized_widths()]
+    widths[-1] += S.TEXT_WIDTH_TWIPS - sum(widths)
+    return widths
+
+
+def table_xml(block: TableBlock) -> str:
+    widths = column_twips(block)
+    grid = block.grid()
+    out = [f'<w:tbl {NSDECL}><w:tblPr><w:tblStyle w:val="{S.STYLE_TABLE}"/>'
+           f'<w:tblW w:w="{S.TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
+           '<w:tblLayout w:type="fixed"/>'
+           '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+           'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    for r, row in enumerate(grid):
+        # Rows never break across pages; the head rows repeat on every page the table runs onto.
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
+                   f'{"<w:tblHeader/>" if r < block.header_rows else ""}</w:trPr>')
+        for c, placed in enumerate(row):
+            if placed.column != c:
+                continue  # covered by a cell spanning columns from the left
+            cell = placed.cell
+            width = sum(widths[placed.column:placed.last_column + 1])
+            span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+            if cell.rowspan > 1:
+                merge = '<w:vMerge w:val="restart"/>' if placed.row == r else "<w:vMerge/>"
+            else:
+                merge = ""
+            content = _cell_paragraph(cell) if placed.row == r else \
+                f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/></w:pPr></w:p>'
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}'
+                       f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _cell_paragraph(cell: Cell) -> str:
+    indent = ""
+    if cell.indent:
+        chars = cell.indent * 100
+        indent = f'<w:ind w:leftChars="{chars}" w:left="{round(cell.indent * S.SIZE_TABLE * 20)}"/>'
+    text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{indent}'
+            f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')
+
+
+# --- draft mark and properties --------------------------------------------------------------
+# A diagonal 草稿 watermark behind the text (VML text path, the form Word itself writes for
+# 水印; LibreOffice and WPS show it too), plus the word 草稿 in the header of every page.
+_WATERMARK = (
+    '<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+    '{rpr}<w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    '<v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/>'
+    '<v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/>'
+    '<v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/>'
+    '<v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:360pt;height:180pt;rotation:315;'
+    'z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;'
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
+    'fillcolor="#d9d9d9" stroked="f"><v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:{font};font-size:1pt" string="{text}"/></v:shape></w:pict></w:r>')
+
+
+def mark_draft(word) -> None:
+    section = word.sections[0]
+    for header in (section.header, section.even_page_header):
+        paragraph = header.paragraphs[0]._p
+        paragraph.append(parse_xml(f'<w:r {NSDECL}>{rpr_xml(S.DRAFT_FONT, color=S.DRAFT_COLOR)}'
+                                   f'<w:t>{S.DRAFT_TEXT}</w:t></w:r>'))
+        paragraph.append(parse_xml(_WATERMARK.format(
+            ns=NSDECL, rpr=rpr_xml(S.DRAFT_FONT), font=f"&quot;{S.DRAFT_FONT.east_asian}&quot;",
+            text=S.DRAFT_TEXT)))
+
+
+def _properties(word, document: Document) -> None:
+    meta = document.meta
+    props = word.core_properties
+    props.title = meta.title + (f"（{S.DRAFT_TEXT}）" if meta.draft else "")
+    props.author = props.last_modified_by = meta.agency
+    props.subject = "政府信息公开工作年度报告"
+    props.keywords = S.DRAFT_TEXT if meta.draft else ""
+    props.language = meta.language
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
