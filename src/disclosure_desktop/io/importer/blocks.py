@@ -1,0 +1,86 @@
+"""What every source reader produces: the document as a list of lines and tables.
+
+HTML, DOCX and text copies differ only in how they are read; from here on the importer sees
+paragraph lines (`Line`) and tables whose merged cells appear once (`TableBlock`), in reading
+order.  `tokens()` flattens both into the cell-by-cell stream the table readers walk, which is
+exactly what a plain-text copy of a page already is (one cell per line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+Block = Line | TableBlock
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell (or one line) of the source.
+
+    `row` identifies the source table row the token came from (None for free lines of a text
+    copy, where row boundaries are unknown); `block` is the index of its block, so a token can
+    be traced back to the line or table it came from.
+    """
+
+    text: str
+    block: int
+    row: tuple[int, int] | None = None
+    structured: bool = False  # from a real table cell: an empty text is an empty cell
+
+
+@dataclass
+class SourceDocument:
+    """A source file read into blocks, and what was noticed while reading it."""
+
+    blocks: list[Block]
+    kind: str  # "html" | "text" | "docx"
+    encoding: str | None = None
+    title_hint: str | None = None  # <title> of an HTML page
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def kind_name(self) -> str:
+        return {"html": "网页", "text": "纯文本", "docx": "Word 文档"}[self.kind]
+
+
+_TAB = re.compile(r"\t+")
+
+
+def tokens(blocks: list[Block]) -> list[Token]:
+    """The cells of the document in reading order: a table row by row, a line as one token
+    (or several when it is a tab-separated row copied from a spreadsheet or a table)."""
+    result: list[Token] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Line):
+            text = block.text.strip()
+            if not text:
+                continue
+            if "\t" in text:
+                parts = [p.strip() for p in _TAB.split(text)]
+                result.extend(Token(p, index, (index, 0), structured=False) for p in parts if p)
+            else:
+                result.append(Token(text, index))
+        else:
+            for row_index, row in enumerate(block.rows):
+                for cell in row:
+                    result.append(Token(cell.text.strip(), index, (index, row_index), structured=True))
+    return result

@@ -1,0 +1,123 @@
+"""import_report(path): a published report (web page, text copy, Word file) → a project.
+
+The steps, each in its own module: read the source into lines and tables (source), split it at
+the official section titles (sections), find title, agency, year and dates (front), decide the
+format from the tables (format_detect), read every table cell (tables, cell_values), take the
+narrative without the page around it (narrative), then run the checks with the printed totals
+as evidence (core.checks, rules C2–C4).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...core.checks import check_report
+from ...core.formats import FORMAT_IDS, get_format
+from ...core.model import new_report
+from .blocks import SourceDocument, Token, tokens
+from .errors import ImportRefused
+from .format_detect import decide_format
+from .front import find_period, find_published_on, find_title
+from .narrative import closing_fields, is_folded, lines_of, restore, split_closing
+from .result import Assumption, ImportResult, UnreadCell
+from .sections import find_sections
+from .source import read_source
+from .tables import TableReading, read_section_tables
+
+MIN_SECTIONS = 3  # fewer of the six official titles than this: not an annual report
+UNKNOWN_AGENCY = "（未识别的机关）"
+# A report of a people's government itself (not one of its departments) is due by 3月31日.
+_GOVERNMENT_SUFFIX = "人民政府"
+
+
+def import_report(path: Path | str) -> ImportResult:
+    """Read a published report.  Raises ImportRefused (Chinese message) when the source is not
+    one; otherwise returns the report with every unread cell and assumption listed."""
+    source = read_source(path)
+    return import_document(source, Path(path).name)
+
+
+def import_document(source: SourceDocument, name: str = "来源") -> ImportResult:
+    stream = tokens(source.blocks)
+    spans = find_sections(stream)
+    if len(spans) < MIN_SECTIONS:
+        raise ImportRefused(
+            f"“{name}”不是政府信息公开工作年度报告：没有找到年报的各部分标题"
+            f"（如“一、总体情况”“二、主动公开政府信息情况”），找到{len(spans)}个。", "not_a_report")
+    first = min(span.title_index for span in spans.values())
+    front_lines = _lines_between(source, stream, 0, first)
+    title = find_title(front_lines, source.title_hint)
+    assumptions: list[Assumption] = []
+    unread: list[UnreadCell] = []
+    notes = list(source.notes)
+    if title is None:
+        raise ImportRefused(f"“{name}”中找不到报告年度（标题应为“某某机关YYYY年政府信息公开工作年度报告”）。",
+                            "not_a_report")
+
+    table_sections = {s.id for format_id in FORMAT_IDS for s in get_format(format_id).sections if s.kind == "tables"}
+    table_texts = [t.text for span in spans.values() if span.id in table_sections
+                   for t in stream[span.start:span.end]]
+    format_id, format_note = decide_format(table_texts, title.year)
+    agency = title.agency
+    if not agency:
+        unread.append(UnreadCell("机关全称", "标题中没有找到机关名称，请在封面信息中填写"))
+        agency = UNKNOWN_AGENCY
+    report = new_report(title.year, agency, format_id=format_id)
+    fmt = report.spec
+    if agency.endswith(_GOVERNMENT_SUFFIX):
+        report.front.agency_kind = "government"
+        assumptions.append(Assumption("机关类型", f"机关名称以“{_GOVERNMENT_SUFFIX}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
+
+    # The tables.
+    reading = TableReading()
+    for section in fmt.sections:
+        if section.kind == "tables":
+            read_section_tables(fmt, stream, spans.get(section.id), section.id, reading)
+    for (table_id, row_id, column_id), value in reading.values.items():
+        report.set_value(table_id, row_id, column_id, value)
+    unread += reading.unread
+    assumptions += reading.assumptions
+
+    # The narrative and the closing lines.
+    all_lines = {section_id: _lines_between(source, stream, span.start, span.end) for section_id, span in spans.items()}
+    last = max(spans.values(), key=lambda span: span.title_index).id
+    body, closing = split_closing(all_lines[last])
+    all_lines[last] = body
+    folded = is_folded([line for lines in all_lines.values() for line in lines])
+    if folded:
+        assumptions.append(Assumption("正文", "原文的中文标点被转成了英文标点（如“(一)”“,”），正文已恢复为中文全角标点"))
+    for section in fmt.narrative_sections:
+        lines = all_lines.get(section.id)
+        if lines is None:
+            notes.append(f"原文中没有找到「{section.title}」部分，正文为空。")
+            continue
+        report.narrative[section.id] = "\n".join(restore(line) if folded else line for line in lines)
+
+    # Dates and the signatory.
+    signatory, signed_on = closing_fields(closing)
+    published = find_published_on(front_lines)
+    if published is None and signed_on is not None:
+        published = signed_on
+    report.front.published_on = published
+    if signatory and signatory != report.agency:
+        report.front.signatory = signatory
+    period = find_period(front_lines)
+    if period and period != (report.period[0], report.period[1]):
+        report.front.period_start, report.front.period_end = period
+
+    findings = check_report(report, stated_totals=reading.stated)
+    return ImportResult(
+        report=report, unread=unread, assumptions=assumptions, findings=findings,
+        stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
+        source_kind_name=source.kind_name, encoding=source.encoding, notes=notes,
+        read_cells=frozenset(reading.read), cell_count=fmt.cell_count())
+
+
+def _lines_between(source: SourceDocument, stream: list[Token], start: int, end: int) -> list[str]:
+    """The lines of the blocks whose tokens lie in [start, end) (whole tables, whole lines)."""
+    blocks, seen = [], set()
+    for token in stream[start:end]:
+        if token.block not in seen:
+            seen.add(token.block)
+            blocks.append(source.blocks[token.block])
+    return lines_of(blocks)

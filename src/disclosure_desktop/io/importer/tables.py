@@ -1,0 +1,264 @@
+"""Reading the statistical tables of sections 二、三、四 into the format's cell ids.
+
+Driven entirely by the format data: each table's caption, row labels, columns and print layout.
+A data row is found by its label, searched in the format's row order (so a weak match — label
+without numbering, or cut short — can only land after the previous row and before the next
+row's exact label); its values are the value tokens that follow it, in the format's column order.
+That order is the printed value order of every official table, whatever order a copy lists the
+header cells in (table 三's header reads 自然人, 法人或其他组织, 总计, 商业企业 … in copies, while
+总计 is the seventh value of every row).  A row whose count of values is not its column count is
+not guessed at: its cells are listed as unread.
+
+Table 四 (layout "groups_across") is printed as one row of 15 values under its header; a copy that
+prints it as labelled rows (行政复议 / 未经复议直接起诉 / 复议后起诉) is read row by row instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...core.formats import Format, Row, Table, ValueType
+from .blocks import Token
+from .cell_values import MONEY_UNITS, is_value_text, read_value
+from .labels import EXACT, is_title, label_key, match_quality
+from .result import Assumption, UnreadCell, cell_name
+from .sections import SectionSpan
+
+MAX_LABEL_PARTS = 3  # a label wrapped over at most this many lines or cells
+
+
+@dataclass
+class TableReading:
+    values: dict[tuple[str, str, str], int | float] = field(default_factory=dict)  # input cells
+    stated: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)  # printed totals
+    read: set[tuple[str, str, str]] = field(default_factory=set)
+    unread: list[UnreadCell] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+
+
+class _Stream:
+    """The tokens of one section with their value/label classification computed once."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.is_value = [is_value_text(t.text, t.structured) for t in tokens]
+
+    def label_at(self, index: int, parts: int) -> str | None:
+        """The text of `parts` consecutive label tokens from `index` (one source row at most)."""
+        if index + parts > len(self.tokens):
+            return None
+        chosen = self.tokens[index:index + parts]
+        if any(self.is_value[index + k] for k in range(parts)):
+            return None
+        if any(t.row != chosen[0].row for t in chosen):
+            return None  # cells of one table row, or free lines of a text copy, never both
+        return "".join(t.text for t in chosen)
+
+
+def _best_match(stream: _Stream, index: int, row: Row) -> tuple[int, int]:
+    """(quality, number of tokens) of the best reading of `row`'s label at `index`."""
+    best = (0, 0)
+    for parts in range(1, MAX_LABEL_PARTS + 1):
+        text = stream.label_at(index, parts)
+        if text is None:
+            break
+        quality = match_quality(text, row.label)
+        if quality > best[0] or (quality and quality == best[0]):
+            best = (quality, parts)
+    return best
+
+
+def _find_row(stream: _Stream, start: int, end: int, row: Row, later: list[Row]) -> tuple[int, int] | None:
+    """(index, tokens used) of `row`'s label in [start, end), or None.  The search stops where a
+    later row's label stands exactly: past it `row` can no longer be."""
+    for index in range(start, end):
+        if stream.is_value[index]:
+            continue
+        quality, parts = _best_match(stream, index, row)
+        if quality:
+            return index, parts
+        text = stream.tokens[index].text
+        if any(match_quality(text, other.label) == EXACT for other in later):
+            return None
+    return None
+
+
+def _values_after(stream: _Stream, index: int, end: int) -> list[Token]:
+    """The value tokens right after a label: up to the next label, and in a real table not
+    beyond the label's row once that row gave any value."""
+    values: list[Token] = []
+    label_row = stream.tokens[index - 1].row if index else None
+    while index < end and stream.is_value[index]:
+        token = stream.tokens[index]
+        if values and token.structured and label_row is not None and token.row != label_row \
+                and values[-1].row == label_row:
+            break
+        values.append(token)
+        index += 1
+    return values
+
+
+_UNIT_WORDS = re.compile(r"单位|亿元|万元|元")
+
+
+def _header_units(stream: _Stream, start: int, end: int, table: Table) -> dict[str, str]:
+    """Money units stated in a copy's column header, e.g. 采购总金额（元）: column id → unit."""
+    units: dict[str, str] = {}
+    for column in table.columns:
+        if column.type is not ValueType.DECIMAL:
+            continue
+        wanted = _UNIT_WORDS.sub("", label_key(column.label))
+        for index in range(start, end):
+            text = stream.tokens[index].text
+            if stream.is_value[index] or _UNIT_WORDS.sub("", label_key(text)) != wanted:
+                continue
+            stated = re.findall(r"亿元|万元|元", text)
+            if stated:
+                units[column.id] = stated[-1]
+            break
+    return units
+
+
+class _TableReader:
+    def __init__(self, fmt: Format, table: Table, stream: _Stream, reading: TableReading):
+        self.fmt, self.table, self.stream, self.reading = fmt, table, stream, reading
+
+    def unread_row(self, row: Row, reason: str) -> None:
+        for column in self.table.columns:
+            self.unread_cell(row.id, column.id, reason)
+
+    def unread_cell(self, row_id: str, column_id: str, reason: str) -> None:
+        self.reading.unread.append(UnreadCell(cell_name(self.fmt, self.table.id, row_id, column_id), reason,
+                                              self.table.id, row_id, column_id))
+
+    def store(self, row: Row, values: list[Token], units: dict[str, str]) -> None:
+        table = self.table
+        for column, token in zip(table.columns, values):
+            key = (table.id, row.id, column.id)
+            reading = read_value(token.text, column, source_unit=units.get(column.id))
+            where = cell_name(self.fmt, table.id, row.id, column.id)
+            if reading.error:
+                self.unread_cell(row.id, column.id, reading.error)
+                continue
+            self.reading.read.add(key)
+            if table.is_computed(row.id, column.id):
+                # A printed total is evidence to check, never an input: blank stays blank.
+                stated = None if reading.blank else reading.value
+                self.reading.stated.setdefault(table.id, {}).setdefault(row.id, {})[column.id] = stated
+                if reading.assumption and not reading.blank:
+                    self.reading.assumptions.append(Assumption(where, reading.assumption, *key))
+                continue
+            self.reading.values[key] = reading.value
+            if reading.assumption:
+                self.reading.assumptions.append(Assumption(where, reading.assumption, *key))
+
+    def fit(self, values: list[Token]) -> list[Token] | None:
+        """The values of one row, or None when their number is not the column count.  Extra empty
+        cells at the end of a real table row (a grid wider than the table) are dropped."""
+        width = len(self.table.columns)
+        while len(values) > width and values[-1].structured and not values[-1].text.strip():
+            values = values[:-1]
+        return values if len(values) == width else None
+
+    def read_rows(self, start: int, end: int, units: dict[str, str]) -> tuple[int, bool]:
+        """Read row by row; returns (position after the last anchored row, whether the table was
+        read this way)."""
+        position = start
+        rows = list(self.table.data_rows)
+        anchors: list[tuple[Row, int, list[Token]]] = []
+        for number, row in enumerate(rows):
+            found = _find_row(self.stream, position, end, row, rows[number + 1:])
+            if found is None:
+                anchors.append((row, -1, []))
+                continue
+            index, parts = found
+            values = _values_after(self.stream, index + parts, end)
+            anchors.append((row, index, values))
+            position = index + parts + len(values)
+        if self.table.print.layout == "groups_across" and not any(self.fit(v) for _, i, v in anchors if i >= 0):
+            return start, False  # the header names the rows; the values follow in one printed row
+        for row, index, values in anchors:
+            if index < 0:
+                self.unread_row(row, "原文中没有找到这一行")
+                continue
+            fitted = self.fit(values)
+            if fitted is None:
+                self.unread_row(row, f"原文这一行有{len(values)}个数值，应有{len(self.table.columns)}个，无法确定对应关系")
+                continue
+            self.store(row, fitted, units)
+        return position, True
+
+    def _across_values(self, start: int, end: int) -> list[Token]:
+        """Every value of the region; in a real table only rows made of values alone, so that an
+        empty corner cell of the header is not taken for a value."""
+        tokens, is_value = self.stream.tokens, self.stream.is_value
+        by_row: dict[object, list[int]] = {}
+        for index in range(start, end):
+            by_row.setdefault(tokens[index].row if tokens[index].structured else index, []).append(index)
+        values: list[Token] = []
+        for indexes in by_row.values():
+            if all(is_value[i] for i in indexes) and any(tokens[i].text.strip() or not tokens[i].structured
+                                                         for i in indexes):
+                values.extend(tokens[i] for i in indexes)
+        return values
+
+    def read_across(self, start: int, end: int, units: dict[str, str]) -> None:
+        """Table 四 as printed: all values in one sequence, row after row in column order."""
+        values = self._across_values(start, end)
+        rows = self.table.data_rows
+        width = len(self.table.columns)
+        while len(values) > width * len(rows) and values[-1].structured and not values[-1].text.strip():
+            values.pop()
+        if len(values) != width * len(rows):
+            for row in rows:
+                self.unread_row(row, f"原文此表有{len(values)}个数值，应有{width * len(rows)}个，无法确定对应关系")
+            return
+        for number, row in enumerate(rows):
+            self.store(row, values[number * width:(number + 1) * width], units)
+
+    def read(self, start: int, end: int) -> int:
+        units = _header_units(self.stream, start, end, self.table)
+        for column_id, unit in units.items():
+            column = self.table.column(column_id)
+            if unit != column.unit and unit in MONEY_UNITS:
+                self.reading.assumptions.append(Assumption(
+                    cell_name(self.fmt, self.table.id, None, column_id),
+                    f"原文表头注明单位为{unit}，该列数值已换算为{column.unit}", self.table.id, None, column_id))
+        position, done = self.read_rows(start, end, units)
+        if not done:
+            self.read_across(start, end, units)
+            position = end
+        return position
+
+
+def read_section_tables(fmt: Format, tokens: list[Token], span: SectionSpan | None, section_id: str,
+                        reading: TableReading) -> None:
+    """Read every table of one section into `reading`."""
+    section = fmt.section(section_id)
+    tables = [fmt.table(t) for t in section.tables]
+    if span is None:
+        for table in tables:
+            for row in table.data_rows:
+                for column in table.columns:
+                    reading.unread.append(UnreadCell(
+                        cell_name(fmt, table.id, row.id, column.id), f"原文中没有找到「{section.title}」部分",
+                        table.id, row.id, column.id))
+        return
+    stream = _Stream(tokens[span.start:span.end])
+    length = len(stream.tokens)
+    captions: list[int | None] = []
+    position = 0
+    for table in tables:
+        index = next((i for i in range(position, length)
+                      if table.caption and not stream.is_value[i] and is_title(stream.tokens[i].text, table.caption)),
+                     None)
+        captions.append(index)
+        if index is not None:
+            position = index + 1
+    position = 0
+    for number, table in enumerate(tables):
+        start = captions[number] + 1 if captions[number] is not None else position
+        later = [c for c in captions[number + 1:] if c is not None and c > start]
+        end = later[0] if later else length
+        position = max(_TableReader(fmt, table, stream, reading).read(start, end), start)
