@@ -68,9 +68,20 @@ def render_document(document: Document, path: Path | str) -> ExportResult:
     return exporter_for(path).render(document, path)
 
 
+MESSAGE_LIST_LIMIT = 15  # an empty report has ~170 errors; a message lists the first few
+
+
+def listed(messages: list[str], limit: int = MESSAGE_LIST_LIMIT, indent: str = "  ") -> list[str]:
+    """Bulleted lines for the first `limit` messages and a count of the rest."""
+    lines = [f"{indent}· {message}" for message in messages[:limit]]
+    if len(messages) > limit:
+        lines.append(f"{indent}……另有{len(messages) - limit}处。")
+    return lines
+
+
 def refusal_message(blocking: list) -> str:
     lines = [f"报告中还有{len(blocking)}处错误，不能导出正式文件："]
-    lines += [f"  · {finding.message}" for finding in blocking]
+    lines += listed([finding.message for finding in blocking])
     lines.append("请改正这些错误（或为可说明的情况填写出错说明）后再导出；也可以先导出带“草稿”标记的草稿。")
     return "\n".join(lines)
 

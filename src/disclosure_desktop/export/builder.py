@@ -234,8 +234,9 @@ def _header_rows(header_rows) -> list[tuple[Cell, ...]]:
 
 
 def _value_cell(table: Table, values, row_id: str, column_id: str, colspan: int = 1) -> Cell:
-    return Cell(format_value(values[row_id][column_id]), colspan=colspan, role=CellRole.VALUE,
-                key=(table.id, row_id, column_id))
+    value = values[row_id][column_id]
+    return Cell(format_value(value), colspan=colspan, role=CellRole.VALUE, key=(table.id, row_id, column_id),
+                value=value)
 
 
 def _body_rows(table: Table, values, label_columns: int, spans) -> list[tuple[Cell, ...]]:

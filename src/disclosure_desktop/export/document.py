@@ -23,11 +23,12 @@ right.  `placed()` resolves the spans into grid positions for exporters that add
 head: printed again on every page and never split from the body.  `column_widths` are
 relative weights (any unit) of the grid columns; an exporter scales them to its text width.
 
-Cell(text, rowspan, colspan, role, indent, align, key):
+Cell(text, rowspan, colspan, role, indent, align, key, value):
     role    CellRole.HEADER | CAPTION | LABEL | VALUE | NOTE
     indent  extra indent level of a label inside its cell (0: the grid itself indents)
     align   Align.LEFT | CENTER | RIGHT
     key     (table id, row id, column id) of a VALUE cell; None otherwise
+    value   the number of a VALUE cell (int/float; None when blank) — text is its printed form
 
 Everything is frozen, pure Python: no Qt, no python-docx.  All user text in a Document is
 already cleaned of control characters by the builder.
@@ -118,6 +119,7 @@ class Cell:
     indent: int = 0
     align: Align = Align.CENTER
     key: tuple[str, str, str] | None = None
+    value: int | float | None = None  # the number a VALUE cell prints (None when blank)
 
 
 @dataclass(frozen=True)
