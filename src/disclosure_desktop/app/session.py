@@ -7,6 +7,7 @@ covers cells, pastes, fills, narrative and front matter alike.  While a cell is 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Mapping
 
@@ -26,6 +27,9 @@ class ReportSession(QObject):
     metaChanged = Signal()  # agency, year, format, front matter, fees, explanations
     findingsChanged = Signal()
     pathChanged = Signal()
+    # Emitted before metaChanged/tableChanged when an edit (or its undo) changes the format, so
+    # views built for the old format's tables can be taken down before they are told to refresh.
+    formatChanged = Signal()
 
     def __init__(self, report: Report, path: Path | None = None, *,
                  previous: Report | PreviousYear | None = None,
@@ -50,6 +54,11 @@ class ReportSession(QObject):
 
     def value(self, table_id: str, row_id: str, column_id: str):
         return self.table_values(table_id)[row_id][column_id]
+
+    def set_path(self, path: Path | str | None) -> None:
+        """Where the report is saved (None: not yet saved); not an edit, so not undoable."""
+        self.path = Path(path) if path else None
+        self.pathChanged.emit()
 
     def stored_value(self, table_id: str, row_id: str, column_id: str):
         """The committed input value, ignoring any preview."""
@@ -83,9 +92,16 @@ class ReportSession(QObject):
         self.undo_stack.push(_CellsCommand(self, table_id, dict(changes), old, text))
         return True
 
-    def set_narrative(self, section_id: str, text: str) -> None:
+    def set_narrative(self, section_id: str, text: str, *, merge: bool = True,
+                      label: str = "编辑正文") -> None:
+        """Replace a narrative section's text.
+
+        Typing (merge=True) merges into the previous typing step of the same section until a
+        pause or another kind of edit; merge=False makes a step of its own (an insertion
+        from the tables), which later typing does not merge into either.
+        """
         if self.report.narrative.get(section_id, "") != text:
-            self.undo_stack.push(_NarrativeCommand(self, section_id, text))
+            self.undo_stack.push(_NarrativeCommand(self, section_id, text, label, merge))
 
     def set_meta(self, update, text: str = "修改封面信息") -> None:
         """Apply `update(report)` as one undo step; the report is restored from a copy on undo."""
@@ -119,9 +135,13 @@ class ReportSession(QObject):
 
     def _apply_state(self, state: Report) -> None:
         copy = state.model_copy(deep=True)
+        format_changed = copy.format != self.report.format
         for name in type(self.report).model_fields:
             setattr(self.report, name, getattr(copy, name))
         self._tables_cache.clear()
+        self._preview = None
+        if format_changed:
+            self.formatChanged.emit()
         self.metaChanged.emit()
         for table in self.report.spec.tables:
             self.tableChanged.emit(table.id)
@@ -162,23 +182,29 @@ class _CellsCommand(QUndoCommand):
 
 
 class _NarrativeCommand(QUndoCommand):
-    """Typing in one section merges into one undo step until another kind of edit comes."""
+    """Typing in one section merges into one undo step until a pause or another kind of edit."""
 
     MERGE_ID = 1001
+    PAUSE_SECONDS = 2.0  # typing after a pause this long starts a new undo step
 
-    def __init__(self, session: ReportSession, section_id: str, text: str):
-        super().__init__("编辑正文")
+    def __init__(self, session: ReportSession, section_id: str, text: str,
+                 label: str = "编辑正文", merge: bool = True):
+        super().__init__(label)
         self._session, self._section_id = session, section_id
         self._old = session.report.narrative.get(section_id, "")
         self._new = text
+        self._merge = merge
+        self._last_typed = time.monotonic()
 
     def id(self) -> int:
-        return self.MERGE_ID
+        return self.MERGE_ID if self._merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _NarrativeCommand) or other._section_id != self._section_id:
+        if (not isinstance(other, _NarrativeCommand) or other._section_id != self._section_id
+                or not other._merge or other._last_typed - self._last_typed > self.PAUSE_SECONDS):
             return False
         self._new = other._new
+        self._last_typed = other._last_typed
         return True
 
     def redo(self) -> None:

@@ -1,0 +1,217 @@
+"""The guided flow: section navigator | current page with 上一步/下一步 | guidance pane.
+
+Pages are built the first time they are shown, so opening a report costs one page, and are
+rebuilt when the report changes format (the tables differ).  Badges and guidance follow the
+findings through a zero-delay timer: a burst of changes while typing costs one update.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from ..core.checks import Finding
+from .check_export_page import CheckExportPage
+from .cover_page import CoverPage
+from .guidance import guidance_html
+from .navigator import SectionNavigator
+from .page_base import SectionPage
+from .section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
+from .session import ReportSession
+
+
+class EditorArea(QSplitter):
+    message = Signal(str)
+    formatSwitchRequested = Signal(str)
+    pageChanged = Signal(str)
+
+    def __init__(self, services, parent: QWidget | None = None):
+        """`services` gives the pages what only the window has: prompter and settings."""
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("editorArea")
+        self.services = services
+        self.session: ReportSession | None = None
+        self.pages: dict[str, SectionPage] = {}
+        self._current: str | None = None
+
+        self.navigator = SectionNavigator(self)
+        self.navigator.pageSelected.connect(self.go_to)
+
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        self.stack = QStackedWidget(center)
+        center_layout.addWidget(self.stack, 1)
+        nav_bar = QHBoxLayout()
+        nav_bar.setContentsMargins(12, 4, 12, 6)
+        self.previous_button = QPushButton(self.tr("◀ 上一步"))
+        self.previous_button.setToolTip(self.tr("上一部分（Ctrl+PgUp 或 Alt+←）"))
+        self.next_button = QPushButton(self.tr("下一步 ▶"))
+        self.next_button.setToolTip(self.tr("下一部分（Ctrl+PgDown 或 Alt+→）"))
+        self.step_label = QLabel()
+        self.step_label.setObjectName("stepLabel")
+        self.previous_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        nav_bar.addWidget(self.previous_button)
+        nav_bar.addStretch(1)
+        nav_bar.addWidget(self.step_label)
+        nav_bar.addStretch(1)
+        nav_bar.addWidget(self.next_button)
+        center_layout.addLayout(nav_bar)
+
+        self.guidance = QTextBrowser(self)
+        self.guidance.setObjectName("guidancePane")
+        self.guidance.setOpenLinks(False)
+        self.guidance.setAccessibleName(self.tr("填写指引"))
+
+        self.addWidget(self.navigator)
+        self.addWidget(center)
+        self.addWidget(self.guidance)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.setStretchFactor(2, 0)
+        for index in range(3):
+            self.setCollapsible(index, index != 1)
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.navigator.setMinimumWidth(em * 8)
+        self.guidance.setMinimumWidth(em * 10)
+        self.setSizes([em * 19, em * 60, em * 18])
+
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(0)
+        self._update_timer.timeout.connect(self.update_states)
+
+    # --- the session --------------------------------------------------------------------------
+    def set_session(self, session: ReportSession | None) -> None:
+        self._drop_pages()
+        self.session = session
+        self._current = None
+        if session is None:
+            self.navigator.clear()
+            self.guidance.clear()
+            return
+        session.findingsChanged.connect(self._update_timer.start)
+        session.narrativeChanged.connect(lambda *_: self._update_timer.start())
+        session.metaChanged.connect(self._meta_changed)
+        session.formatChanged.connect(self.rebuild)
+        self._fill_navigator()
+        self.update_states()
+
+    def _fill_navigator(self) -> None:
+        spec = self.session.report.spec
+        self.navigator.set_pages([(page_id, page_short_title(spec, page_id)) for page_id in page_ids(spec)])
+        if self._current is None or self._current not in page_ids(spec):
+            self.go_to(COVER)
+
+    def _meta_changed(self) -> None:
+        self._update_timer.start()
+
+    def rebuild(self) -> None:
+        """The format changed: its tables differ, so every page is built anew."""
+        current = self._current
+        self._drop_pages()
+        self._current = None
+        self._fill_navigator()
+        self.go_to(current if current in self.navigator.page_ids() else COVER)
+        self.update_states()
+
+    def _drop_pages(self) -> None:
+        import shiboken6
+
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            # Deleted now, not later: the pages listen to the session and must not hear the
+            # tableChanged of a format they were not built for.
+            shiboken6.delete(page)
+        self.pages.clear()
+
+    # --- pages ----------------------------------------------------------------------------------
+    def page(self, page_id: str) -> SectionPage:
+        if page_id not in self.pages:
+            self.pages[page_id] = self._make_page(page_id)
+            self.stack.addWidget(self.pages[page_id])
+        return self.pages[page_id]
+
+    def _make_page(self, page_id: str) -> SectionPage:
+        session = self.session
+        if page_id == COVER:
+            page = CoverPage(session)
+            page.formatSwitchRequested.connect(self.formatSwitchRequested)
+            return page
+        if page_id == CHECK:
+            page = CheckExportPage(session, self.services.prompter, self.services.settings)
+            page.jumpRequested.connect(self.show_finding)
+            page.message.connect(self.message)
+            return page
+        section = session.report.spec.section(page_id)
+        if section.kind == "narrative":
+            from .narrative_page import NarrativePage
+
+            page = NarrativePage(session, page_id)
+            page.editor.message.connect(self.message)
+            return page
+        from .table_section_page import TableSectionPage
+
+        page = TableSectionPage(session, page_id)
+        page.message.connect(self.message)
+        return page
+
+    def current_page_id(self) -> str | None:
+        return self._current
+
+    def go_to(self, page_id: str, focus: bool = False) -> None:
+        if self.session is None or page_id not in self.navigator.page_ids():
+            return
+        page = self.page(page_id)
+        changed = page_id != self._current
+        self._current = page_id
+        self.stack.setCurrentWidget(page)
+        if self.navigator.current_page() != page_id:
+            self.navigator.select_page(page_id)
+        ids = self.navigator.page_ids()
+        position = ids.index(page_id)
+        self.previous_button.setEnabled(position > 0)
+        self.next_button.setEnabled(position < len(ids) - 1)
+        self.step_label.setText(self.tr("第 {n} 步，共 {total} 步").format(n=position + 1, total=len(ids)))
+        self.update_guidance()
+        if focus:
+            page.focus_first()
+        if changed:
+            self.pageChanged.emit(page_id)
+
+    def next_page(self) -> None:
+        self._step(1)
+
+    def previous_page(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        ids = self.navigator.page_ids()
+        if self._current in ids:
+            target = ids.index(self._current) + delta
+            if 0 <= target < len(ids):
+                self.go_to(ids[target], focus=True)
+
+    def show_finding(self, finding: Finding) -> None:
+        page_id = page_of_finding(self.session.report.spec, finding)
+        self.go_to(page_id)
+        self.page(page_id).show_finding(finding)
+
+    # --- badges and guidance ----------------------------------------------------------------
+    def update_states(self) -> None:
+        self._update_timer.stop()
+        if self.session is None:
+            return
+        self.navigator.set_states(page_states(self.session.report, self.session.findings))
+        self.update_guidance()
+
+    def update_guidance(self) -> None:
+        if self.session is None or self._current is None:
+            return
+        html = guidance_html(self.session.report, self._current)
+        if html != getattr(self, "_guidance_html", None):
+            self._guidance_html = html
+            self.guidance.setHtml(html)

@@ -1,0 +1,51 @@
+"""Moving a report to another format (a wrong year, or an expert's deliberate choice).
+
+Every cell whose table, row and column exist in both formats (as an input cell) is kept;
+the others are dropped and described, so the user is told exactly what goes before agreeing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.formats import Format, get_format
+from ..core.model import FeeReport, Report
+from ..core.values import format_value
+
+
+@dataclass(frozen=True)
+class FormatSwitch:
+    report: Report  # the report in the new format (a copy; the original is untouched)
+    dropped: tuple[str, ...]  # one Chinese line per value that has no place in the new format
+
+
+def _cell_name(spec: Format, table_id: str, row_id: str, column_id: str) -> str:
+    table = spec.table(table_id)
+    section = spec.section(table.section).display_title
+    where = f"{section} {table.caption}" if table.caption else section
+    return f"{where}「{table.row(row_id).label}」行「{table.column(column_id).label}」列"
+
+
+def switch_format(report: Report, format_id: str) -> FormatSwitch:
+    old, new = report.spec, get_format(format_id)
+    switched = report.model_copy(deep=True)
+    switched.format = format_id
+    switched.tables = {}
+    dropped: list[str] = []
+    new_tables = {t.id: t for t in new.tables}
+    for table_id, rows in report.tables.items():
+        target = new_tables.get(table_id)
+        for row_id, columns in rows.items():
+            for column_id, value in columns.items():
+                keeps = (target is not None and row_id in {r.id for r in target.data_rows}
+                         and column_id in {c.id for c in target.columns}
+                         and not target.is_computed(row_id, column_id))
+                if keeps:
+                    switched.set_value(table_id, row_id, column_id, value)
+                elif value is not None:
+                    dropped.append(f"{_cell_name(old, table_id, row_id, column_id)}：{format_value(value)}")
+    # 信息处理费 is reported only where the format has it (it comes with the fee rule C15).
+    if not new.has_rule("C15") and report.fees != FeeReport():
+        dropped.append("六、其他需要报告的事项中的信息处理费数字（新格式没有此项）")
+        switched.fees = FeeReport()
+    return FormatSwitch(switched, tuple(dropped))

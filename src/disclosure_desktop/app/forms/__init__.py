@@ -1,0 +1,1 @@
+"""Forms compiled from ../../../../ui/*.ui by ui/build_forms.py (automatically generated)."""

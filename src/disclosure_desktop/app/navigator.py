@@ -1,0 +1,129 @@
+"""The section navigator: one entry per page of the guided flow, each with its state badge.
+
+A plain QListWidget, so arrow keys, Home/End and type-ahead work as in any list; the badge is
+painted by a delegate from the PageState the section_state module computes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem)
+
+from .section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Badge colours (text, background): red for errors, amber for hints, green when done.
+BADGE_COLORS = {
+    EMPTY: ("#5f6368", "#e8eaed"),
+    FILLED: ("#1e6b30", "#dcefe0"),
+    READY: ("#1e6b30", "#dcefe0"),
+    ERRORS: ("#ffffff", "#c62828"),
+    WARNINGS: ("#5c3d00", "#ffe0a3"),
+    BLANKS: ("#3c4043", "#fff3cd"),
+}
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """Title on the left (elided), the state badge right-aligned on the same line."""
+
+    PADDING = 6
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        state: PageState | None = index.data(STATE_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        badge = state.badge if state else ""
+        metrics = QFontMetrics(opt.font)
+        badge_width = metrics.horizontalAdvance(badge) + 2 * self.PADDING if badge else 0
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+        rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
+        text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        painter.setPen(opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        title = metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        if badge:
+            foreground, background = BADGE_COLORS[state.status]
+            height = metrics.height() + 4
+            badge_rect = QRect(rect.right() - badge_width, rect.center().y() - height // 2, badge_width, height)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(badge_rect, height / 2, height / 2)
+            painter.setPen(QColor(foreground))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(metrics.horizontalAdvance("六、其他需要报告的事项") + metrics.horizontalAdvance("99 个错误") + 40,
+                     int(metrics.height() * 2.2))
+
+
+class SectionNavigator(QListWidget):
+    """Emits pageSelected(page id) when the user moves to another entry."""
+
+    pageSelected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sectionNavigator")
+        self.setItemDelegate(_BadgeDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        self.setAccessibleName(self.tr("章节导航"))
+        self.currentRowChanged.connect(self._row_changed)
+
+    def set_pages(self, pages: list[tuple[str, str]]) -> None:
+        """(page id, title) in order; keeps the current page when it still exists."""
+        current = self.current_page()
+        self.blockSignals(True)
+        self.clear()
+        for page_id, title in pages:
+            item = QListWidgetItem(title)
+            item.setData(PAGE_ROLE, page_id)
+            item.setToolTip(title)
+            self.addItem(item)
+        self.blockSignals(False)
+        ids = [page_id for page_id, _ in pages]
+        self.setCurrentRow(ids.index(current) if current in ids else 0)
+
+    def set_states(self, states: dict[str, PageState]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            state = states.get(item.data(PAGE_ROLE))
+            if item.data(STATE_ROLE) != state:
+                item.setData(STATE_ROLE, state)
+                title = item.text()
+                item.setToolTip(f"{title}：{state.badge}" if state else title)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
+
+    def page_ids(self) -> list[str]:
+        return [self.item(row).data(PAGE_ROLE) for row in range(self.count())]
+
+    def current_page(self) -> str | None:
+        item = self.currentItem()
+        return item.data(PAGE_ROLE) if item else None
+
+    def select_page(self, page_id: str) -> None:
+        ids = self.page_ids()
+        if page_id in ids:
+            self.setCurrentRow(ids.index(page_id))
+
+    def state_of(self, page_id: str) -> PageState | None:
+        ids = self.page_ids()
+        return self.item(ids.index(page_id)).data(STATE_ROLE) if page_id in ids else None
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < self.count():
+            self.pageSelected.emit(self.item(row).data(PAGE_ROLE))

@@ -1,0 +1,254 @@
+"""The problems panel: every finding of the open report, filterable, with 出错说明.
+
+Double-click (or Enter) asks the window to jump to the finding's section and cell.  A warning,
+or an error the format allows to explain (C18), can be acknowledged with an explanation that
+is saved in the project; acknowledged findings leave the open counts and show under 已说明.
+Refreshing is deferred to the event loop, so a burst of findingsChanged while typing costs one
+rebuild, off the keystroke path.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QDockWidget,
+                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
+                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.checks import ERROR, WARNING, Finding
+from .section_state import page_of_finding, page_short_title
+from .session import ReportSession
+
+ALL, ERRORS, WARNINGS, EXPLAINED = "all", "errors", "warnings", "explained"
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_COLORS = {ERROR: "#c62828", WARNING: "#9a6700", "explained": "#5f6368"}
+
+
+def matches(finding: Finding, kind: str) -> bool:
+    if kind == ERRORS:
+        return finding.severity == ERROR and not finding.acknowledged
+    if kind == WARNINGS:
+        return finding.severity == WARNING and not finding.acknowledged
+    if kind == EXPLAINED:
+        return finding.acknowledged
+    return True
+
+
+class ExplanationDialog(QDialog):
+    """Write or edit the 出错说明 of one finding."""
+
+    def __init__(self, finding: Finding, current: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("填写出错说明"))
+        self.finding = finding
+        layout = QVBoxLayout(self)
+        message = QLabel(finding.message)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(message)
+        prompt = QLabel(self.tr("说明情况属实的原因（保存在项目文件中；填写后此项不再计入未处理的问题）："))
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        self.edit = QPlainTextEdit(current)
+        self.edit.setTabChangesFocus(True)
+        prompt.setBuddy(self.edit)
+        layout.addWidget(self.edit, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 280)
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+class ProblemsPanel(QDockWidget):
+    jumpRequested = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("问题"), parent)
+        self.setObjectName("problemsDock")
+        self.session: ReportSession | None = None
+        self.prompter = None  # set by the window: asks for explanations
+        self._kind = ALL
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        bar = QHBoxLayout()
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        for kind in (ALL, ERRORS, WARNINGS, EXPLAINED):
+            button = QToolButton(body)
+            button.setCheckable(True)
+            button.setObjectName(f"filter_{kind}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(lambda _=False, k=kind: self.set_filter(k))
+            self.filter_group.addButton(button)
+            self.filter_buttons[kind] = button
+            bar.addWidget(button)
+        self.filter_buttons[ALL].setChecked(True)
+        bar.addStretch(1)
+        self.goto_button = QPushButton(self.tr("转到(&G)"), body)
+        self.explain_button = QPushButton(self.tr("填写说明(&E)…"), body)
+        self.explain_button.setToolTip(self.tr("提示（以及年报格式与年度不符）如情况属实，可填写出错说明后不再计入"))
+        self.remove_button = QPushButton(self.tr("删除说明"), body)
+        for button in (self.goto_button, self.explain_button, self.remove_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.tree = QTreeWidget(body)
+        self.tree.setObjectName("problemsList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([self.tr("级别"), self.tr("位置"), self.tr("问题"), self.tr("出错说明")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
+        header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
+        self.tree.setAccessibleName(self.tr("问题列表"))
+        self.tree.itemActivated.connect(lambda item, _column: self._jump(item))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.tree, 1)
+        self.empty_label = QLabel(self.tr("没有发现问题。"), body)
+        self.empty_label.setObjectName("pageHint")
+        layout.addWidget(self.empty_label)
+        self.setWidget(body)
+
+        self.goto_button.clicked.connect(lambda: self._jump(self.tree.currentItem()))
+        self.explain_button.clicked.connect(self.explain_current)
+        self.remove_button.clicked.connect(self.remove_current_explanation)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self.tree, self.explain_current,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self._update_filter_texts([])
+        self._update_buttons()
+
+    # --- wiring ---------------------------------------------------------------------------------
+    def set_session(self, session: ReportSession | None) -> None:
+        if self.session is not None:
+            try:
+                self.session.findingsChanged.disconnect(self.schedule_refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.session = session
+        if session is not None:
+            session.findingsChanged.connect(self.schedule_refresh)
+        self.refresh()
+
+    def schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def set_filter(self, kind: str) -> None:
+        self._kind = kind
+        self.filter_buttons[kind].setChecked(True)
+        self.refresh()
+
+    # --- contents ---------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        return list(self.session.findings) if self.session else []
+
+    def visible_findings(self) -> list[Finding]:
+        return [self.tree.topLevelItem(i).data(0, FINDING_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        findings = self.findings()
+        current = self.tree.currentItem()
+        current_key = current.data(0, FINDING_ROLE).key if current else None
+        spec = self.session.report.spec if self.session else None
+        explanations = self.session.report.explanations if self.session else {}
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        restore = None
+        for finding in findings:
+            if not matches(finding, self._kind):
+                continue
+            if finding.acknowledged:
+                level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
+            elif finding.severity == ERROR:
+                level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
+            else:
+                level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
+            where = page_short_title(spec, page_of_finding(spec, finding))
+            explanation = explanations.get(finding.key, "")
+            item = QTreeWidgetItem([level, where, finding.message, explanation])
+            item.setForeground(0, QColor(color))
+            item.setData(0, FINDING_ROLE, finding)
+            item.setToolTip(2, finding.message)
+            item.setToolTip(3, explanation)
+            self.tree.addTopLevelItem(item)
+            if finding.key == current_key:
+                restore = item
+        self.tree.setUpdatesEnabled(True)
+        if restore is not None:
+            self.tree.setCurrentItem(restore)
+        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
+        self.empty_label.setVisible(self.tree.topLevelItemCount() == 0)
+        self.empty_label.setText(self.tr("没有发现问题。") if not findings else self.tr("此类中没有问题。"))
+        self._update_filter_texts(findings)
+        self._update_buttons()
+
+    def _update_filter_texts(self, findings: list[Finding]) -> None:
+        names = {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+        for kind, button in self.filter_buttons.items():
+            button.setText(f"{names[kind]} {sum(1 for f in findings if matches(f, kind))}")
+        open_errors = sum(1 for f in findings if matches(f, ERRORS))
+        open_warnings = sum(1 for f in findings if matches(f, WARNINGS))
+        self.setWindowTitle(self.tr("问题（{e} 个错误，{w} 个提示）").format(e=open_errors, w=open_warnings))
+
+    def _current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item else None
+
+    def _can_explain(self, finding: Finding | None) -> bool:
+        if finding is None or self.session is None:
+            return False
+        return self.session.report.spec.rule(finding.rule).can_be_acknowledged
+
+    def _update_buttons(self) -> None:
+        finding = self._current_finding()
+        self.goto_button.setEnabled(finding is not None)
+        self.explain_button.setEnabled(self._can_explain(finding))
+        self.explain_button.setText(self.tr("修改说明(&E)…") if finding and finding.acknowledged else self.tr("填写说明(&E)…"))
+        self.remove_button.setEnabled(bool(finding and finding.acknowledged))
+
+    # --- actions ------------------------------------------------------------------------------
+    def _jump(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.jumpRequested.emit(item.data(0, FINDING_ROLE))
+
+    def select_finding(self, key: str) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, FINDING_ROLE).key == key:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def explain_current(self) -> None:
+        finding = self._current_finding()
+        if not self._can_explain(finding):
+            if finding is not None and self.session is not None:
+                self.window().statusBar().showMessage(
+                    self.tr("错误不能通过填写说明消除，请改正。"), 6000)
+            return
+        current = self.session.report.explanations.get(finding.key, "")
+        dialog = ExplanationDialog(finding, current, self.window())
+        if self.prompter.run_dialog(dialog):
+            self.session.set_explanation(finding.key, dialog.text())
+
+    def remove_current_explanation(self) -> None:
+        finding = self._current_finding()
+        if finding is not None and finding.acknowledged:
+            self.session.set_explanation(finding.key, "")

@@ -1,0 +1,77 @@
+"""Every question the main window asks the user, in one replaceable object.
+
+The window never calls QMessageBox or QFileDialog directly but goes through `window.prompter`,
+so a test can answer the questions (a scripted Prompter) while everything else runs for real.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Prompter", text)
+
+
+class Prompter:
+    """The real dialogs."""
+
+    def unsaved_changes(self, parent: QWidget, name: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("保存更改"),
+                          tr("“{name}”有尚未保存的更改。是否保存？").format(name=name), parent=parent)
+        box.setInformativeText(tr("不保存，本次所做的更改将会丢失。"))
+        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), CANCEL)
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def warning(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def information(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes_button)
+        box.setEscapeButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def recover(self, parent: QWidget, title: str, saved_at: str, original: str) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("恢复未保存的年报"),
+                          tr("上次程序没有正常关闭，发现一份自动保存的年报：\n\n{title}\n自动保存于：{time}\n原文件：{original}")
+                          .format(title=title, time=saved_at.replace("T", " "), original=original),
+                          parent=parent)
+        box.setInformativeText(tr("恢复后请检查内容并保存。丢弃后将无法再恢复。"))
+        restore = box.addButton(tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        return {restore: RESTORE, discard: DISCARD}.get(box.clickedButton(), LATER)
+
+    def open_file(self, parent: QWidget, title: str, folder: str, filter: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filter)
+        return path or None
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter)
+        return path or None
+
+    def run_dialog(self, dialog) -> bool:
+        """Show a modal dialog of the app (new report, explanation); True when accepted."""
+        return bool(dialog.exec())
