@@ -24,7 +24,7 @@ _DATE_PARTS = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})
 _PERIOD = re.compile(r"统计期限?(?:为|是)?自?(\d{4})年(\d{1,2})月(\d{1,2})日起?(?:至|到|-|—)(\d{4})年(\d{1,2})月(\d{1,2})日止?")
 _SITE_SEPARATORS = re.compile(r"[_|｜\-—–]+")
 # An agency line ends like an agency (a short line, no sentence punctuation).
-_AGENCY_END = re.compile(r"(政府|委员会|局|厅|办公室|办|院|署|委|中心|所|处|站|街道办事处|街道|镇|乡|部|会|队|馆|公司)$")
+_AGENCY_END = re.compile(r"(政府|委员会|局|厅|办公室|办|院|署|委|中心|所|处|街道办事处|街道|镇|乡|部|会|队|馆|公司)$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，,；;：:！!？?]")
 
 
@@ -109,3 +109,25 @@ def find_period(lines: list[str]) -> tuple[dt.date, dt.date] | None:
 
 def is_date_line(line: str) -> bool:
     return bool(_DATE_ONLY.match(compact(line)))
+
+
+_PUBLISHED_AT = re.compile(r"电子版(?:可|可以)?(?:在|从|登录)(?P<where>.+?)(?:查阅|下载|浏览|获取|查看)")
+_CONTACT = re.compile(r"如对本?(?:年度)?报告有(?:任何)?疑问[，,]?\s*请(?:与|联系)[:：]?\s*(?P<contact>.+?)(?:联系)?(?:[。.]|$)")
+
+
+def find_published_at(lines: list[str]) -> str | None:
+    """Where the opening paragraph says the electronic copy is published."""
+    for line in lines:
+        match = _PUBLISHED_AT.search(line)
+        if match:
+            return match.group("where").strip()
+    return None
+
+
+def find_contact(lines: list[str]) -> str | None:
+    """Whom the opening paragraph names for questions."""
+    for line in lines:
+        match = _CONTACT.search(line)
+        if match:
+            return match.group("contact").strip()
+    return None

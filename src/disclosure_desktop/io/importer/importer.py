@@ -17,7 +17,8 @@ from ...core.model import new_report
 from .blocks import SourceDocument, Token, tokens
 from .errors import ImportRefused
 from .format_detect import decide_format
-from .front import find_period, find_published_on, find_title
+from .fees import read_fees
+from .front import find_contact, find_period, find_published_at, find_published_on, find_title
 from .narrative import closing_fields, is_folded, lines_of, restore, split_closing
 from .result import Assumption, ImportResult, UnreadCell
 from .sections import find_sections
@@ -81,9 +82,11 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     # The narrative and the closing lines.
     all_lines = {section_id: _lines_between(source, stream, span.start, span.end) for section_id, span in spans.items()}
     last = max(spans.values(), key=lambda span: span.title_index).id
-    body, closing = split_closing(all_lines[last])
+    body, closing = split_closing(all_lines[last], report.agency)
     all_lines[last] = body
-    folded = is_folded([line for lines in all_lines.values() for line in lines])
+    narrative_ids = {section.id for section in fmt.narrative_sections}
+    folded = is_folded([line for section_id, lines in all_lines.items() if section_id in narrative_ids
+                        for line in lines])
     if folded:
         assumptions.append(Assumption("正文", "原文的中文标点被转成了英文标点（如“(一)”“,”），正文已恢复为中文全角标点"))
     for section in fmt.narrative_sections:
@@ -93,7 +96,8 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
             continue
         report.narrative[section.id] = "\n".join(restore(line) if folded else line for line in lines)
 
-    # Dates and the signatory.
+    # Front matter: dates, signatory, where published, contact, fees.
+    front_text = [restore(line) if folded else line for line in front_lines]
     signatory, signed_on = closing_fields(closing)
     published = find_published_on(front_lines)
     if published is None and signed_on is not None:
@@ -101,6 +105,18 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     report.front.published_on = published
     if signatory and signatory != report.agency:
         report.front.signatory = signatory
+    published_at, contact = find_published_at(front_text), find_contact(front_text)
+    if published_at:
+        report.front.published_at = published_at
+    if contact:
+        report.front.contact = contact
+    fee_rule = next((rule for rule in fmt.rules if rule.check == "fee_notices_reported"), None)
+    if fee_rule is not None:
+        fees = read_fees(report.narrative.get(fee_rule.params["section"], ""))
+        if fees is not None:
+            report.fees = fees
+            where = fmt.section(fee_rule.params["section"]).title
+            assumptions.append(Assumption("信息处理费", f"信息处理费的件数和金额取自「{where}」的正文"))
     period = find_period(front_lines)
     if period and period != (report.period[0], report.period[1]):
         report.front.period_start, report.front.period_end = period

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...core.text import restore_fullwidth_punctuation
+from ...core.text import heading_level, restore_fullwidth_punctuation
 from .blocks import Block, Line, TableBlock
 from .cell_values import compact
 from .front import is_date_line, looks_like_agency, parse_date
@@ -70,9 +70,10 @@ def chrome_start(lines: list[str]) -> int:
     return len(lines)
 
 
-def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
+def split_closing(lines: list[str], agency: str | None = None) -> tuple[list[str], list[str]]:
     """(body, closing lines) of the last section: the closing is the signing agency and the date
-    at its end; what follows them (or a trailing run of short link texts) is chrome."""
+    at its end (or the agency alone, when the report is undated); what follows them, or a
+    trailing run of short link texts, is chrome."""
     end = chrome_start(lines)
     body = lines[:end]
     for number in range(1, len(body)):
@@ -84,12 +85,15 @@ def split_closing(lines: list[str]) -> tuple[list[str], list[str]]:
         run += 1
     if run >= MIN_LINK_RUN:  # a short last line alone ("无") is text, a run of them is a site list
         body = body[:-run]
+    if len(body) > 1 and (compact(body[-1]) == compact(agency or "") or looks_like_agency(body[-1])):
+        return body[:-1], body[-1:]
     return body, []
 
 
 def _is_link_text(line: str) -> bool:
     text = compact(line)
-    return len(text) <= SHORT_LINE and not _SENTENCE_END.search(text)
+    return (len(text) <= SHORT_LINE and not _SENTENCE_END.search(text) and heading_level(text) is None
+            and text not in ("无", "暂无", "没有"))
 
 
 def closing_fields(closing: list[str]) -> tuple[str | None, object]:

@@ -1,0 +1,42 @@
+"""信息处理费 figures stated in section 六 (gov-2021): 发出收费通知N件, 总金额X元, 实际收取X元.
+
+Only read, never removed from the text: the narrative stays as published, and the figures go to
+report.fees so that rule C15 and next year's report have them.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ...core.model import FeeReport
+
+_NUMBER = r"(?P<n>\d[\d,，]*(?:\.\d+)?)"
+_NOTICES = re.compile(rf"(?:发出|出具|送达)?收费通知(?:书)?(?:共|为)?\s*{_NUMBER}\s*(?:件|份|次)")
+_AMOUNT = re.compile(rf"(?:收费通知)?(?:的)?总金额(?:共|为)?\s*{_NUMBER}\s*(?P<unit>万元|元)")
+_COLLECTED = re.compile(rf"实际收取(?:的)?(?:总金额|金额|费用|信息处理费)?(?:共|为)?\s*{_NUMBER}\s*(?P<unit>万元|元)")
+
+
+def _amount(match: re.Match) -> int | float | None:
+    try:
+        value = Decimal(match.group("n").replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
+    if match.group("unit") == "万元":
+        value *= 10000
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def read_fees(text: str) -> FeeReport | None:
+    """The fee figures of a section's text, or None when it states none."""
+    notices = _NOTICES.search(text)
+    amount = _AMOUNT.search(text)
+    collected = _COLLECTED.search(text)
+    if not (notices or amount or collected):
+        return None
+    count = None
+    if notices:
+        digits = notices.group("n").replace(",", "").replace("，", "")
+        count = int(digits) if digits.isdigit() else None
+    return FeeReport(notices=count, amount_yuan=_amount(amount) if amount else None,
+                     collected_yuan=_amount(collected) if collected else None)
