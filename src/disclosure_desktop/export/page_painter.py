@@ -1,0 +1,88 @@
+"""Draw laid-out pages (page_layout) on any QPainter: the PDF writer, a printer, a preview image.
+
+Layout is in points; the painter is left untransformed and every coordinate is scaled by the
+device's resolution here, so fonts sized in points come out right on every device.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from .none_refcount import balanced_none_refcount
+from .page_layout import LaidOutDocument, Page, Rule, TextRun
+
+INK = QColor(0, 0, 0)
+DRAFT_HEADER_INK = QColor(176, 0, 0)
+# Light enough to read the text over it, dark enough to survive a photocopier (grey, as the
+# DOCX export's watermark).
+WATERMARK_INK = QColor(0, 0, 0, 48)
+
+
+class PagePainter:
+    """Paints pages of one laid-out document; keeps its fonts and pens between pages."""
+
+    def __init__(self, layout: LaidOutDocument):
+        self.layout = layout
+        self._fonts: dict[tuple[str, float | None], QFont] = {}
+
+    def _font(self, run: TextRun) -> QFont:
+        key = (run.role, run.size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = self.layout.fonts.qfont(run.role, run.size)
+        return font
+
+    @balanced_none_refcount
+    def paint(self, painter: QPainter, page: Page) -> None:
+        device = painter.device()
+        scale = device.logicalDpiX() / 72  # points → device pixels
+        pen = QPen(INK)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        painter.save()
+        for item in page.items:
+            if isinstance(item, Rule):
+                pen.setWidthF(item.width * scale)
+                painter.setPen(pen)
+                painter.drawLine(QLineF(item.x1 * scale, item.y1 * scale, item.x2 * scale, item.y2 * scale))
+            elif item.kind == "draft_watermark":
+                self._paint_watermark(painter, item, scale)
+            else:
+                painter.setPen(DRAFT_HEADER_INK if item.kind == "draft_header" else INK)
+                painter.setFont(self._font(item))
+                self._draw_text(painter, item, scale)
+        painter.restore()
+
+    @staticmethod
+    def _draw_text(painter: QPainter, run: TextRun, scale: float) -> None:
+        y = run.baseline * scale
+        if not run.pieces:
+            painter.drawText(QPointF(run.x * scale, y), run.text)
+            return
+        for piece in run.pieces:
+            x, text = piece[0], piece[1]
+            stretch = piece[2] if len(piece) > 2 else 1.0
+            if stretch == 1.0:
+                painter.drawText(QPointF(x * scale, y), text)
+            else:
+                painter.save()
+                painter.translate(x * scale, y)
+                painter.scale(stretch, 1.0)
+                painter.drawText(QPointF(0, 0), text)
+                painter.restore()
+
+    def _paint_watermark(self, painter: QPainter, run: TextRun, scale: float) -> None:
+        """The 草稿 mark across the middle of the page, rising at 45°."""
+        g = self.layout.geometry
+        cx, cy = g.width / 2, g.height / 2
+        painter.save()
+        painter.translate(cx * scale, cy * scale)
+        painter.rotate(-45)
+        painter.setPen(WATERMARK_INK)
+        painter.setFont(self._font(run))
+        painter.drawText(QPointF((run.x - cx) * scale, (run.baseline - cy) * scale), run.text)
+        painter.restore()
+
+
+def paint_page(painter: QPainter, layout: LaidOutDocument, page: Page) -> None:
+    PagePainter(layout).paint(painter, page)
