@@ -65,13 +65,14 @@ def distinct_report(format_id: str = "gov-2021", year: int | None = None,
 
 
 # --- shared helpers ---------------------------------------------------------------------------
-def printed_values(report: Report, table: Table, totals: dict | None = None) -> dict[str, dict[str, str]]:
-    """row → column → printed text, totals as computed unless `totals` overrides (row → col → text)."""
+def printed_values(report: Report, table: Table, printed: dict | None = None) -> dict[str, dict[str, str]]:
+    """row → column → printed text: values as stored, totals as computed, unless `printed`
+    (row → column → text) says what the copy prints instead (a broken total, `/`, `251000元` …)."""
     values = full_table(table, report.tables.get(table.id, {}))
-    printed = {row: {col: format_value(v) for col, v in cols.items()} for row, cols in values.items()}
-    for row, cols in (totals or {}).items():
-        printed[row].update(cols)
-    return printed
+    texts = {row: {col: format_value(v) for col, v in cols.items()} for row, cols in values.items()}
+    for row, cols in (printed or {}).items():
+        texts[row].update(cols)
+    return texts
 
 
 def fold_ascii(text: str) -> str:
@@ -125,7 +126,7 @@ def _pad(text: str, number: int) -> str:
     return ("&ensp;" + text, text + "&ensp;", "&nbsp;" + text, text)[number % 4]
 
 
-def html_page(report: Report, *, layout: str = "official", totals: dict | None = None,
+def html_page(report: Report, *, layout: str = "official", printed: dict | None = None,
               charset: str = "utf-8", fold: bool = False) -> str:
     """A saved content-system page of the report.  layout "official": the tables as the format
     prints them; "different": group rows as full-width rows, captions outside the tables,
@@ -145,13 +146,13 @@ def html_page(report: Report, *, layout: str = "official", totals: dict | None =
             continue
         for table_id in section.tables:
             table = fmt.table(table_id)
-            table_totals = (totals or {}).get(table_id)
+            table_printed = (printed or {}).get(table_id)
             if table.print.layout == "groups_across":
-                parts.append(_html_s4(report, table, layout, table_totals))
+                parts.append(_html_s4(report, table, layout, table_printed))
             elif table.print.label_columns == 3:
-                parts.append(_html_s3(report, table, layout, table_totals))
+                parts.append(_html_s3(report, table, layout, table_printed))
             else:
-                parts.append(_html_s2(report, table, layout))
+                parts.append(_html_s2(report, table, layout, table_printed))
     parts.append(f'<p style="text-align:right">{escape(report.agency)}</p>')
     if report.front.published_on:
         day = report.front.published_on
@@ -161,8 +162,8 @@ def html_page(report: Report, *, layout: str = "official", totals: dict | None =
     return "\n".join(parts)
 
 
-def _html_s2(report: Report, table: Table, layout: str) -> str:
-    values = printed_values(report, table)
+def _html_s2(report: Report, table: Table, layout: str, printed: dict | None) -> str:
+    values = printed_values(report, table, printed)
     grid = table.print.grid_value_columns or len(table.columns)
     rows = []
     if layout == "official":
@@ -188,8 +189,8 @@ def _html_s2(report: Report, table: Table, layout: str) -> str:
     return f"<p>{escape(table.caption)}</p><table border=\"1\">" + "".join(rows) + "</tbody></table>"
 
 
-def _html_s3(report: Report, table: Table, layout: str, totals: dict | None) -> str:
-    values = printed_values(report, table, totals)
+def _html_s3(report: Report, table: Table, layout: str, printed: dict | None) -> str:
+    values = printed_values(report, table, printed)
     width = len(table.columns)
     rows = []
     if layout == "official":
@@ -220,8 +221,8 @@ def _html_s3(report: Report, table: Table, layout: str, totals: dict | None) -> 
     return note + "<table border=\"1\" cellspacing=\"0\"><tbody>" + "".join(rows) + "</tbody></table>"
 
 
-def _html_s4(report: Report, table: Table, layout: str, totals: dict | None) -> str:
-    values = printed_values(report, table, totals)
+def _html_s4(report: Report, table: Table, layout: str, printed: dict | None) -> str:
+    values = printed_values(report, table, printed)
     rows = []
     if layout == "official":
         for header_row in table.print.header_rows:
@@ -237,7 +238,7 @@ def _html_s4(report: Report, table: Table, layout: str, totals: dict | None) -> 
 
 
 # --- a plain-text copy (select all, copy, paste) -------------------------------------------------
-def text_copy(report: Report, *, totals: dict | None = None, fold: bool = True, tabs: bool = False) -> str:
+def text_copy(report: Report, *, printed: dict | None = None, fold: bool = True, tabs: bool = False) -> str:
     """Like ../shared/samples: one cell per line with blank lines between, ASCII punctuation,
     U+2002 padding, truncated headers, table 三's header in its odd order, chrome around.
     `tabs`: the table rows as tab-separated lines instead (a copy from a spreadsheet view)."""
@@ -266,7 +267,7 @@ def text_copy(report: Report, *, totals: dict | None = None, fold: bool = True, 
             continue
         for table_id in section.tables:
             table = fmt.table(table_id)
-            values = printed_values(report, table, (totals or {}).get(table_id))
+            values = printed_values(report, table, (printed or {}).get(table_id))
             if table.caption:
                 lines.append(f(table.caption))
             if table.print.layout == "groups_across":
@@ -293,7 +294,7 @@ def text_copy(report: Report, *, totals: dict | None = None, fold: bool = True, 
 
 
 # --- a Word file built with python-docx, with merges of its own -----------------------------------
-def docx_copy(report: Report, path, *, totals: dict | None = None) -> None:
+def docx_copy(report: Report, path, *, printed: dict | None = None) -> None:
     """The report as a .docx with merges unlike our exporter's: section 二 as one table with
     merged caption rows, table 三 with two label columns and its group rows as merged
     full-width rows, table 四 with the official merged header."""
@@ -310,14 +311,14 @@ def docx_copy(report: Report, path, *, totals: dict | None = None) -> None:
                 document.add_paragraph(line)
             continue
         if section.id == "s2":
-            _docx_s2(document, report, [fmt.table(t) for t in section.tables])
+            _docx_s2(document, report, [fmt.table(t) for t in section.tables], printed or {})
             continue
         table = fmt.table(section.tables[0])
-        table_totals = (totals or {}).get(table.id)
+        table_printed = (printed or {}).get(table.id)
         if table.print.layout == "groups_across":
-            _docx_s4(document, report, table, table_totals)
+            _docx_s4(document, report, table, table_printed)
         else:
-            _docx_s3(document, report, table, table_totals)
+            _docx_s3(document, report, table, table_printed)
     document.add_paragraph(report.agency)
     if report.front.published_on:
         day = report.front.published_on
@@ -325,13 +326,13 @@ def docx_copy(report: Report, path, *, totals: dict | None = None) -> None:
     document.save(str(path))
 
 
-def _docx_s2(document, report: Report, tables: list[Table]) -> None:
+def _docx_s2(document, report: Report, tables: list[Table], printed: dict) -> None:
     grid = max(t.print.grid_value_columns or len(t.columns) for t in tables)
     row_count = sum(2 + len(t.data_rows) for t in tables)
     sheet = document.add_table(rows=row_count, cols=grid + 1)
     r = 0
     for table in tables:
-        values = printed_values(report, table)
+        values = printed_values(report, table, printed.get(table.id))
         caption = sheet.cell(r, 0).merge(sheet.cell(r, grid))
         caption.text = table.caption
         spans = table.print.column_spans or (1,) * len(table.columns)
@@ -349,8 +350,8 @@ def _docx_s2(document, report: Report, tables: list[Table]) -> None:
         r += len(texts) + 1
 
 
-def _docx_s3(document, report: Report, table: Table, totals: dict | None) -> None:
-    values = printed_values(report, table, totals)
+def _docx_s3(document, report: Report, table: Table, printed: dict | None) -> None:
+    values = printed_values(report, table, printed)
     width = len(table.columns)
     printed_rows = len(table.rows)
     sheet = document.add_table(rows=2 + printed_rows, cols=2 + width)
@@ -378,8 +379,8 @@ def _docx_s3(document, report: Report, table: Table, totals: dict | None) -> Non
         r += 1
 
 
-def _docx_s4(document, report: Report, table: Table, totals: dict | None) -> None:
-    values = printed_values(report, table, totals)
+def _docx_s4(document, report: Report, table: Table, printed: dict | None) -> None:
+    values = printed_values(report, table, printed)
     width = len(table.columns)
     groups = len(table.data_rows)
     sheet = document.add_table(rows=4, cols=width * groups)
