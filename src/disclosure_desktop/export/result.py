@@ -43,7 +43,7 @@ class ExportResult:
 def write_bytes(path: Path | str, data: bytes) -> None:
     """Atomically replace `path` with `data`; raises ExportError (Chinese) and leaves nothing behind."""
     path = Path(path)
-    if path.is_dir():
+    if _is_folder(path):
         raise ExportError(f"无法导出“{path.name}”：这是一个文件夹，请换一个文件名。")
     mode = _mode_for(path)
     try:
@@ -54,6 +54,13 @@ def write_bytes(path: Path | str, data: bytes) -> None:
         os.chmod(path, mode)
     except OSError:
         pass  # the content is written; a mode we cannot set is not worth failing the export for
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False  # e.g. a folder we may not look into: atomic_write explains the failure
 
 
 def _mode_for(path: Path) -> int:
