@@ -176,6 +176,16 @@ class TableView(QTableView):
         columns = [i.column() for i in indexes]
         return min(rows), min(columns), max(rows), max(columns)
 
+    def paste_anchor(self) -> tuple[int, int] | None:
+        """Where a paste starts: the top-left of the selected range holding the current cell."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return None
+        for selected in self.selectionModel().selection():
+            if selected.contains(current):
+                return selected.top(), selected.left()
+        return current.row(), current.column()
+
     def copy_text(self) -> str:
         rect = self.selected_rect()
         if rect is None:
@@ -197,12 +207,12 @@ class TableView(QTableView):
     def paste_text(self, text: str) -> bool:
         """Paste a tab-separated block at the top-left of the selection: all of it, or nothing."""
         model = self.table_model
-        rect = self.selected_rect()
+        anchor = self.paste_anchor()
         block = table_clipboard.parse_block(text)
-        if rect is None or not block:
-            self.message.emit(self.tr("剪贴板中没有可粘贴的数字。") if rect else self.tr("请先选择要粘贴到的单元格。"))
+        if anchor is None or not block:
+            self.message.emit(self.tr("剪贴板中没有可粘贴的数字。") if anchor else self.tr("请先选择要粘贴到的单元格。"))
             return False
-        top, left = rect[0], rect[1]
+        top, left = anchor
         # Starting on a group label row means its first data row.
         while top < model.rowCount() and model.rows[top].id is None:
             top += 1
@@ -320,6 +330,16 @@ class TableEditor(QWidget):
 
     def paste_text(self, text: str) -> bool:
         return self.view.paste_text(text)
+
+    def paste_anchor(self) -> tuple[int, int] | None:
+        """Where a paste starts: the top-left of the selected range holding the current cell."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return None
+        for selected in self.selectionModel().selection():
+            if selected.contains(current):
+                return selected.top(), selected.left()
+        return current.row(), current.column()
 
     def copy_text(self) -> str:
         return self.view.copy_text()

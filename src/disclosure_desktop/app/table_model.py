@@ -17,7 +17,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..core.checks import ERROR, Finding
 from ..core.formats import Row, Table
 from ..core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
+from .qt_refcount import protect_singletons
 from .session import ReportSession
+
+# Editing emits signals on every keystroke; see qt_refcount for why this must run first.
+protect_singletons()
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -257,7 +261,13 @@ class TableModel(QAbstractTableModel):
             if finding.table != self.table_id or not (finding.row or finding.column):
                 continue
             message = finding.message + (self.tr("（已说明）") if finding.acknowledged else "")
+            # A finding about a blank cell (C5 未填写) is shown by the blank itself and its tooltip:
+            # colouring every cell of a new report red would drown the findings that need reading.
+            quiet = finding.row and finding.column and finding.actual is None
             for cell in self._finding_cells(finding):
+                if quiet:
+                    marks[cell] = (marks.get(cell, (None,))[0], marks.get(cell, (None, ()))[1] + (message,))
+                    continue
                 severity, messages = marks.get(cell, (None, ()))
                 if not finding.acknowledged and severity != ERROR:
                     severity = finding.severity
