@@ -40,6 +40,8 @@ def import_report(path: Path | str) -> ImportResult:
 
 def import_document(source: SourceDocument, name: str = "来源") -> ImportResult:
     stream = tokens(source.blocks)
+    if not stream:
+        raise ImportRefused(f"“{name}”中没有文字内容，是空的。", "empty")
     spans = find_sections(stream)
     if len(spans) < MIN_SECTIONS:
         raise ImportRefused(
