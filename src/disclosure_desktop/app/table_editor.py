@@ -224,9 +224,10 @@ class TableView(QTableView):
         if not plan.ok:
             self.message.emit(plan.message())
             return False
-        self.session.set_cells(model.table_id, plan.changes, self.tr("粘贴"))
+        changed = self.session.set_cells(model.table_id, plan.changes, self.tr("粘贴"))
         self._select_cells(plan.changes.keys())
-        self.message.emit(self.tr("已粘贴{n}个单元格。").format(n=len(plan.changes)))
+        self.message.emit(self.tr("已粘贴{n}个单元格。").format(n=len(plan.changes)) if changed
+                          else self.tr("粘贴的数值与表中相同，没有改动。"))
         return True
 
     def _select_cells(self, keys) -> None:
