@@ -29,7 +29,7 @@ TITLE_LINE_CHARS = 20
 # Relative column widths of the printed tables.  Section 二 gives the label column room for
 # 其他对外管理服务事项; table 三's three label columns are narrow (三、本年度办理结果 runs down
 # a vertically merged cell), medium ((三)不予公开) and wide (the level-2 reasons).
-LABEL_WIDTHS = {1: (2.2,), 3: (1.15, 1.6, 5.4)}
+LABEL_WIDTHS = {1: (2.2,), 3: (1.1, 1.5, 4.8)}
 VALUE_WIDTH = 1.0
 
 

@@ -24,6 +24,7 @@ from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
 ROW_MIN_HEIGHT_TWIPS = 340  # 6 mm: a printed table row never looks cramped
+LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
@@ -125,6 +126,9 @@ def _cell_paragraph(cell: Cell) -> str:
     if cell.indent:
         chars = cell.indent * 100
         indent = f'<w:ind w:leftChars="{chars}" w:left="{round(cell.indent * S.SIZE_TABLE * 20)}"/>'
+    elif cell.align is Align.LEFT:
+        # the cell padding is narrow for the 15 value columns; labels get a little more air
+        indent = f'<w:ind w:left="{LABEL_PADDING_TWIPS}"/>'
     text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
     return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{indent}'
             f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')
