@@ -36,15 +36,12 @@ def exporter_available(module: str) -> bool:
 
 
 def print_renderer():
-    """The PDF renderer's painter entry point, when the export package offers one.
-
-    Printing must go through the same renderer as the PDF export; until export/pdf_export.py
-    exposes `print_document(document, printer)`, 打印预览 and 打印 stay disabled.
-    """
-    if not exporter_available("pdf_export"):
+    """printing.print_document when the PDF renderer (whose layout and painter it uses) exists."""
+    if not (exporter_available("pdf_export") and exporter_available("page_painter")):
         return None
-    module = importlib.import_module("disclosure_desktop.export.pdf_export")
-    return getattr(module, "print_document", None)
+    from .printing import print_document
+
+    return print_document
 
 
 class CheckExportPage(SectionPage):
@@ -243,7 +240,7 @@ class CheckExportPage(SectionPage):
         document = self._document()
         dialog = QPrintPreviewDialog(printer, self.window())
         dialog.setWindowTitle(self.tr("打印预览"))
-        dialog.paintRequested.connect(lambda p: renderer(document, p))
+        dialog.paintRequested.connect(lambda p: self._print_on(renderer, document, p))
         self.prompter.run_dialog(dialog)
 
     def print_report(self) -> None:
@@ -255,7 +252,18 @@ class CheckExportPage(SectionPage):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window())
         if self.prompter.run_dialog(dialog):
-            renderer(self._document(), printer)
+            pages = self._print_on(renderer, self._document(), printer)
+            if pages:
+                self.message.emit(self.tr("已送往打印机：{n} 页。").format(n=pages))
+
+    def _print_on(self, renderer, document, printer) -> int:
+        from ..export import ExportError
+
+        try:
+            return renderer(document, printer)
+        except ExportError as error:
+            self.prompter.error(self.window(), self.tr("无法打印"), str(error))
+            return 0
 
     # --- page interface ---------------------------------------------------------------------
     def focus_first(self) -> None:

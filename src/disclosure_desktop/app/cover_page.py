@@ -36,6 +36,7 @@ class CoverPage(SectionPage):
     """Emits formatSwitchRequested(format id); the window asks the user and applies it."""
 
     formatSwitchRequested = Signal(str)
+    message = Signal(str)
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None):
         super().__init__(session, COVER, parent)
@@ -83,7 +84,7 @@ class CoverPage(SectionPage):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            if not ui.agencyEdit.hasFocus() or ui.agencyEdit.text().strip() == report.agency:
+            if ui.agencyEdit.text() != report.agency:
                 ui.agencyEdit.setText(report.agency)
             ui.yearSpin.setValue(report.year)
             ui.departmentRadio.setChecked(report.front.agency_kind == "department")
@@ -134,7 +135,7 @@ class CoverPage(SectionPage):
         text = self.ui.agencyEdit.text().strip()
         if not text:
             self.ui.agencyEdit.setText(self.session.report.agency)
-            self.window().statusBar().showMessage(self.tr("机关全称不能为空。"), 5000)
+            self.message.emit(self.tr("机关全称不能为空。"))
             return
         self.session.set_meta(lambda r: setattr(r, "agency", text), self.tr("修改机关全称"))
 

@@ -140,6 +140,7 @@ class EditorArea(QSplitter):
         if page_id == COVER:
             page = CoverPage(session)
             page.formatSwitchRequested.connect(self.formatSwitchRequested)
+            page.message.connect(self.message)
             return page
         if page_id == CHECK:
             page = CheckExportPage(session, self.services.prompter, self.services.settings)
@@ -151,7 +152,7 @@ class EditorArea(QSplitter):
             from .narrative_page import NarrativePage
 
             page = NarrativePage(session, page_id)
-            page.editor.message.connect(self.message)
+            page.message.connect(self.message)
             return page
         from .table_section_page import TableSectionPage
 

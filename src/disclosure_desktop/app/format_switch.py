@@ -16,7 +16,7 @@ from ..core.values import format_value
 @dataclass(frozen=True)
 class FormatSwitch:
     report: Report  # the report in the new format (a copy; the original is untouched)
-    dropped: tuple[str, ...]  # one Chinese line per value that has no place in the new format
+    dropped: tuple[str, ...]  # one Chinese line per value that has no place in the new format, non-zero first
 
 
 def _cell_name(spec: Format, table_id: str, row_id: str, column_id: str) -> str:
@@ -32,6 +32,7 @@ def switch_format(report: Report, format_id: str) -> FormatSwitch:
     switched.format = format_id
     switched.tables = {}
     dropped: list[str] = []
+    dropped_zeros: list[str] = []  # listed last: losing a 0 matters less than losing a figure
     new_tables = {t.id: t for t in new.tables}
     for table_id, rows in report.tables.items():
         target = new_tables.get(table_id)
@@ -43,9 +44,10 @@ def switch_format(report: Report, format_id: str) -> FormatSwitch:
                 if keeps:
                     switched.set_value(table_id, row_id, column_id, value)
                 elif value is not None:
-                    dropped.append(f"{_cell_name(old, table_id, row_id, column_id)}：{format_value(value)}")
+                    line = f"{_cell_name(old, table_id, row_id, column_id)}：{format_value(value)}"
+                    (dropped if value != 0 else dropped_zeros).append(line)
     # 信息处理费 is reported only where the format has it (it comes with the fee rule C15).
     if not new.has_rule("C15") and report.fees != FeeReport():
         dropped.append("六、其他需要报告的事项中的信息处理费数字（新格式没有此项）")
         switched.fees = FeeReport()
-    return FormatSwitch(switched, tuple(dropped))
+    return FormatSwitch(switched, tuple(dropped + dropped_zeros))

@@ -413,34 +413,37 @@ class MainWindow(QMainWindow):
     # --- importing a published report ---------------------------------------------------------
     @staticmethod
     def _importer():
+        """io.importer, when the importer is installed (it is optional for the editor)."""
         try:
             from ..io import importer
         except ImportError:
             return None
-        return getattr(importer, "import_report", None)
+        return importer if hasattr(importer, "import_report") else None
 
     def import_published(self) -> bool:
-        import_report = self._importer()
-        if import_report is None or not self.maybe_save():
+        """Open a report published on a website (web page, text copy, Word file) as a new project."""
+        importer = self._importer()
+        if importer is None or not self.maybe_save():
             return False
+        patterns = " ".join(f"*{suffix}" for suffix in importer.SUPPORTED_SUFFIXES)
         path = self.prompter.open_file(self, self.tr("导入已发布的年报"), last_folder(self.settings, "import"),
-                                       self.tr("已发布的年报 (*.txt *.htm *.html);;所有文件 (*)"))
+                                       self.tr("已发布的年报 ({patterns});;所有文件 (*)").format(patterns=patterns))
         if not path:
             return False
         remember_folder(self.settings, "import", path)
         try:
-            result = import_report(path)
-        except Exception as error:  # the importer's errors carry a Chinese message for the user
+            result = importer.import_report(path)
+        except importer.ImportRefused as error:
             self.prompter.error(self, self.tr("无法导入"), str(error))
             return False
-        report = getattr(result, "report", result)
-        stated = getattr(result, "stated_totals", None)
-        self._open_report(report, self.tr("导入：{name}").format(name=Path(path).name), modified=True, stated_totals=stated)
-        notes = list(getattr(result, "notices", []) or getattr(result, "warnings", []) or [])
-        message = self.tr("已导入“{name}”，请逐部分核对后保存。").format(name=Path(path).name)
-        if notes:
-            message += self.tr("导入说明 {n} 条：{first}").format(n=len(notes), first=notes[0])
-        self.statusBar().showMessage(message, 15000)
+        except OSError as error:
+            self.prompter.error(self, self.tr("无法导入"),
+                                self.tr("无法读取“{name}”：{reason}").format(name=Path(path).name, reason=error.strerror or error))
+            return False
+        self._open_report(result.report, self.tr("导入：{name}").format(name=Path(path).name), modified=True,
+                          stated_totals=result.stated_totals)
+        self.prompter.information(self, self.tr("导入结果"), importer.describe(result))
+        self.statusBar().showMessage(self.tr("已导入“{name}”，请逐部分核对后保存。").format(name=Path(path).name), 15000)
         return True
 
     # --- saving ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from ..core.checks import Finding
@@ -22,6 +23,8 @@ def has_fee_form(report: Report, section_id: str) -> bool:
 
 class FeeForm(QGroupBox):
     """The three 信息处理费 figures (report.fees); amounts in 元, unlike table （八）."""
+
+    message = Signal(str)
 
     FIELDS = (("notices", ValueType.COUNT), ("amount_yuan", ValueType.DECIMAL), ("collected_yuan", ValueType.DECIMAL))
 
@@ -58,7 +61,7 @@ class FeeForm(QGroupBox):
             edit.setToolTip(hint)
             edit.setProperty("severity", "error")
             edit.style().polish(edit)
-            self.window().statusBar().showMessage(self.tr("“{text}”不是有效的数字。").format(text=edit.text()) + hint, 8000)
+            self.message.emit(self.tr("“{text}”不是有效的数字。").format(text=edit.text()) + hint)
             return
         if value != getattr(self.session.report.fees, name):
             self.session.set_meta(lambda r: setattr(r.fees, name, value), self.tr("修改信息处理费"))
@@ -67,12 +70,16 @@ class FeeForm(QGroupBox):
 
 
 class NarrativePage(SectionPage):
+    message = Signal(str)
+
     def __init__(self, session: ReportSession, section_id: str, parent: QWidget | None = None):
         super().__init__(session, section_id, parent)
         self.editor = NarrativeEditor(session, section_id, self)
+        self.editor.message.connect(self.message)
         self.body.addWidget(self.editor, 1)
         self.fee_form = FeeForm(session, self) if has_fee_form(session.report, section_id) else None
         if self.fee_form:
+            self.fee_form.message.connect(self.message)
             self.body.addWidget(self.fee_form)
 
     def focus_first(self) -> None:

@@ -1,0 +1,170 @@
+"""The problems panel: filters, jumping to the cell, acknowledging a warning with 出错说明."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from disclosure_desktop.app.problems_panel import ALL, ERRORS, EXPLAINED, WARNINGS
+from disclosure_desktop.app.session import ReportSession
+from disclosure_desktop.io.project_file import load_project
+
+from .window_helpers import *  # noqa: F401,F403  (fixtures)
+from .window_helpers import SAMPLE
+
+
+def late_sample(window, tmp_path):
+    """The sample with its explanation of C20 removed: one open warning, no errors."""
+    target = tmp_path / "late.gknb"
+    target.write_bytes(SAMPLE.read_bytes())
+    assert window.open_path(target)
+    window.session.set_explanation("C20", "")
+    window.save()
+    window.problems.refresh()  # both refresh on the next event-loop turn; the test does not wait
+    window.editor.update_states()
+    return target
+
+
+def item_for(panel, rule):
+    tree = panel.tree
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        if item.data(0, Qt.ItemDataRole.UserRole + 1).rule == rule:
+            return item
+    return None
+
+
+def test_acknowledging_a_warning_is_saved_and_leaves_the_open_counts(window, prompter, make_window, tmp_path):
+    target = late_sample(window, tmp_path)
+    panel = window.problems
+    assert "0 个错误，1 个提示" in panel.windowTitle()
+    assert window.editor.navigator.state_of("cover").badge == "1 个提示"
+    item = item_for(panel, "C20")
+    assert item.text(0) == "提示" and "晚于政府部门年报的法定期限" in item.text(2)
+
+    panel.tree.setCurrentItem(item)
+    assert panel.explain_button.isEnabled()
+
+    def fill(dialog):
+        assert "晚于" in dialog.finding.message
+        dialog.edit.setPlainText("  网站改版，经区政府办同意延期发布。 ")
+        return True
+    prompter.queue("run_dialog", fill)
+    panel.explain_button.click()
+
+    assert window.session.report.explanations == {"C20": "网站改版，经区政府办同意延期发布。"}
+    panel.refresh()
+    window.editor.update_states()
+    assert "0 个错误，0 个提示" in panel.windowTitle()
+    assert window.editor.navigator.state_of("cover").badge == "已填"
+    assert item_for(panel, "C20").text(0) == "已说明"
+    assert item_for(panel, "C20").text(3) == "网站改版，经区政府办同意延期发布。"
+
+    assert window.save()
+    assert load_project(target).report.explanations["C20"] == "网站改版，经区政府办同意延期发布。"
+    reopened = make_window()
+    reopened.open_path(target)
+    (c20,) = [f for f in reopened.session.findings if f.rule == "C20"]
+    assert c20.acknowledged
+
+    # The acknowledgement is an edit like any other: undo brings the warning back.
+    window.session.undo_stack.undo()
+    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+
+
+def test_explanations_can_be_edited_and_removed(window, prompter):
+    window.open_sample()  # its C20 carries an explanation
+    panel = window.problems
+    panel.refresh()
+    item = item_for(panel, "C20")
+    panel.tree.setCurrentItem(item)
+    assert panel.explain_button.text().startswith("修改说明") and panel.remove_button.isEnabled()
+
+    def edit(dialog):
+        assert dialog.edit.toPlainText().startswith("示例说明")
+        dialog.edit.setPlainText("改写后的说明。")
+        return True
+    prompter.queue("run_dialog", edit)
+    panel.explain_button.click()
+    assert window.session.report.explanations["C20"] == "改写后的说明。"
+
+    prompter.queue("run_dialog", lambda dialog: False)  # cancelled: nothing changes
+    panel.explain_button.click()
+    assert window.session.report.explanations["C20"] == "改写后的说明。"
+
+    panel.refresh()
+    panel.tree.setCurrentItem(item_for(panel, "C20"))
+    panel.remove_button.click()
+    assert "C20" not in window.session.report.explanations
+    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+
+
+def test_errors_cannot_be_explained_away(window, prompter):
+    window.open_sample()
+    window.session.set_cells("s3", {("public", "natural"): 2})  # a result without any application
+    panel = window.problems
+    panel.refresh()
+    item = item_for(panel, "C1")
+    panel.tree.setCurrentItem(item)
+    assert item.text(0) == "错误"
+    assert not panel.explain_button.isEnabled()
+    panel.explain_current()
+    assert prompter.messages("run_dialog") == []
+
+
+def test_filters_split_errors_warnings_and_explained(window):
+    window.open_sample()
+    window.session.set_cells("s3", {("public", "natural"): 2})
+    window.session.set_meta(lambda r: setattr(r.front, "has_rulemaking_power", False))
+    window.session.set_cells("s2_item1", {("regulations", "new_made"): 1})  # C14 warning
+    panel = window.problems
+    counts = {}
+    for kind in (ALL, ERRORS, WARNINGS, EXPLAINED):
+        panel.set_filter(kind)
+        counts[kind] = {f.rule for f in panel.visible_findings()}
+    assert "C1" in counts[ERRORS] and "C14" not in counts[ERRORS]
+    assert counts[WARNINGS] == {"C14"}
+    assert counts[EXPLAINED] == {"C20"}
+    assert counts[ALL] == counts[ERRORS] | counts[WARNINGS] | counts[EXPLAINED]
+    assert panel.filter_buttons[WARNINGS].text() == "提示 1"
+
+
+def test_activating_a_cell_finding_jumps_to_the_cell(qtbot, window):
+    window.open_sample()
+    window.session.set_cells("s3", {("declined_2", "research"): 1})
+    panel = window.problems
+    panel.set_filter(ERRORS)
+    item = item_for(panel, "C9")
+    assert item is not None
+    finding = item.data(0, Qt.ItemDataRole.UserRole + 1)
+    panel.tree.setCurrentItem(item)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)  # Enter = double-click (itemActivated)
+    assert window.editor.current_page_id() == "s3"
+    editor = window.editor.page("s3").editors["s3"]
+    current = editor.view.currentIndex()
+    assert editor.model.rows[current.row()].id == finding.row
+    assert editor.model.columns[current.column()].id == finding.column
+    assert QApplication.focusWidget() is editor.view
+
+
+def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
+    window.open_sample()
+    window.session.set_narrative("s5", "")
+    panel = window.problems
+    panel.refresh()
+    item = item_for(panel, "C19")
+    panel.tree.setCurrentItem(item)
+    panel.goto_button.click()
+    assert window.editor.current_page_id() == "s5"
+    assert QApplication.focusWidget() is window.editor.page("s5").editor.edit
+
+
+def test_f8_moves_the_focus_to_the_problems_list(qtbot, window):
+    window.open_sample()
+    window.activateWindow()
+    window.editor.go_to("s1", focus=True)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert QApplication.focusWidget() is window.problems.tree
