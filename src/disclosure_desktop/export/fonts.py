@@ -21,7 +21,10 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from .none_refcount import balanced_none_refcount
+from .none_refcount import make_none_immortal
+
+# Every Qt call of the renderer would eat a reference to None on Python 3.11 (see none_refcount).
+make_none_immortal()
 
 SERIF, SANS = "serif", "sans"
 
@@ -98,7 +101,6 @@ class ResolvedFont:
     def size_pt(self) -> float:
         return self.role.size_pt
 
-    @balanced_none_refcount
     def qfont(self, size_pt: float | None = None) -> QFont:
         """A QFont of this role, sized in points (the paint device's resolution scales it)."""
         font = QFont(self.family)
@@ -139,7 +141,6 @@ class FontSet:
         return tuple(dict.fromkeys(r.family for r in self.fonts.values()))
 
 
-@balanced_none_refcount
 def ensure_gui_application() -> None:
     """Fonts need a QGuiApplication.  The app has one; the command line gets an offscreen one
     (no window system is needed to lay out and print text)."""
@@ -223,7 +224,6 @@ def resolve_role(role: FontRole, installed: dict[str, str] | None = None) -> Res
     return ResolvedFont(role, family, wanted, substituted=True)
 
 
-@balanced_none_refcount
 def resolve_fonts(roles: dict[str, FontRole] | None = None) -> FontSet:
     """The font of every role on this machine (creates the offscreen QGuiApplication if needed)."""
     ensure_gui_application()

@@ -7,51 +7,32 @@ sys.getrefcount(None) by 100.  Python 3.12+ makes None immortal, so there it doe
 none_dealloc").  A process starts with about 15 000 references to None, and one PDF of the
 sample makes about that many painter calls.
 
-`@balanced_none_refcount` gives back what the Qt calls inside a function took.  The public entry
-points of the fonts, layout, painter and PDF modules wear it; nesting is harmless.
+`make_none_immortal()` does what Python 3.12 does: it raises None's count so far (2**40) that
+no number of calls can bring it to zero.  Counting the lost references instead is not possible:
+a function also creates legitimate references to None that outlive it.  The renderer's modules
+call it when imported; the application should call it once at start-up, since every widget
+call drops a reference too.
 """
 
 from __future__ import annotations
 
 import ctypes
-import functools
 import sys
-from typing import Callable, ParamSpec, TypeVar
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 AFFECTED = sys.version_info < (3, 12)
-SLACK = 2
+MARGIN = 2 ** 40
+_done = False
 
 
-def _restore(count: int) -> None:
-    increment = ctypes.pythonapi.Py_IncRef
-    increment.argtypes = [ctypes.py_object]
-    increment.restype = None
-    for _ in range(count):
-        increment(None)
-
-
-def balanced_none_refcount(function: Callable[P, R]) -> Callable[P, R]:
-    """Decorator: whatever references to None the Qt calls inside `function` dropped are given back.
-
-    (A decorator rather than a context manager: `with` holds a few extra references to None
-    while __exit__ runs, which would hide that many lost ones on every use.)
-    """
-    if not AFFECTED:
-        return function
-
-    @functools.wraps(function)
-    def balanced(*args: P.args, **kwargs: P.kwargs) -> R:
-        before = sys.getrefcount(None)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            # + SLACK: references this frame itself holds while counting (a None being returned);
-            # a surplus reference to None costs nothing, a missing one is fatal.
-            lost = before - sys.getrefcount(None) + SLACK
-            if lost > 0:
-                _restore(lost)
-
-    return balanced
+def make_none_immortal() -> bool:
+    """Raise None's reference count out of reach (once); True when it was raised now or before."""
+    global _done
+    if not AFFECTED or _done:
+        return _done
+    count = ctypes.c_ssize_t.from_address(id(None))
+    # In a release build the count is the object's first field; check before writing to it.
+    if abs(count.value - sys.getrefcount(None)) > 64:
+        return False  # an unexpected object layout (a debug build): leave it alone
+    count.value += MARGIN
+    _done = True
+    return True

@@ -19,6 +19,7 @@ below the text block, odd pages right and even pages left, one character in from
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Iterable, Union
 
@@ -28,7 +29,6 @@ from .document import (Align, Block, Cell, CellRole, Document, Heading, Note, Pa
                        PlacedCell, TableBlock, Title)
 from .fonts import FontSet, resolve_fonts
 from .line_breaking import break_lines, units
-from .none_refcount import balanced_none_refcount
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -84,9 +84,11 @@ CELL_PAD_Y = 3.0
 TABLE_RULE = 0.5       # 0.5 pt lines, as Word's "single" border
 TABLE_GAP_BEFORE = 4.0
 TABLE_GAP_AFTER = 8.0
+MIN_VALUE_PT = 6.0     # the smallest a number too wide for its cell is set
 NOTE_PITCH_FACTOR = 1.5
 # Roles set on the 28-characters-per-line grid of GB/T 9704 (all 3号).
 GRID_ROLES = frozenset({"body", "heading1", "heading2", "heading3"})
+GRID_SAMPLE = "国"  # an ideograph: its advance is the font's character width
 # Where the em box sits on a line: its centre is 0.38 em above the baseline in CJK fonts.
 EM_CENTRE_ABOVE_BASELINE = 0.38
 
@@ -167,11 +169,15 @@ class LaidOutDocument:
 
 # --- measuring ----------------------------------------------------------------------------------
 class Measurer:
-    """Text widths in points from Qt's font metrics at 1200 dpi (fine enough to ignore rounding)."""
+    """Text widths in points from Qt's font metrics at 7200 dpi.
 
-    DPI = 1200
+    Qt sizes a font in whole device pixels: at 1200 dpi 3号 becomes 267 px = 16.02 pt, and 28
+    characters no longer fit a line; at 7200 dpi every size in hundredths of a point is exact.
+    The PDF is drawn at the same resolution (pdf_export.RESOLUTION_DPI).
+    """
 
-    @balanced_none_refcount
+    DPI = 7200
+
     def __init__(self, fonts: FontSet):
         self._fonts = fonts
         device = QImage(1, 1, QImage.Format.Format_ARGB32)
@@ -281,6 +287,7 @@ class TableGeometry:
     row_heights: list[float]
     cell_lines: dict[int, list[SetLine]]  # index into `placed` → lines (x relative to the cell's left edge)
     pitch: float
+    cell_sizes: dict[int, float] = field(default_factory=dict)  # type set smaller than the table's
 
     @property
     def head_rows(self) -> range:
@@ -302,6 +309,7 @@ def measure_table(measurer: Measurer, block: TableBlock, left: float, width: flo
     size = measurer.size("table")
     pitch = size * TABLE_PITCH_FACTOR
     lines: dict[int, list[SetLine]] = {}
+    sizes: dict[int, float] = {}
     needed: dict[int, float] = {}
     for index, p in enumerate(placed):
         cell = p.cell
@@ -311,6 +319,13 @@ def measure_table(measurer: Measurer, block: TableBlock, left: float, width: flo
         inner = max(cell_width - 2 * CELL_PAD_X - indent, measurer.size(role))
         lines[index] = set_paragraph(measurer, cell.text, role, CELL_PAD_X + indent, inner,
                                      align=cell.align, justify=False)
+        natural = measurer.width(role, cell.text)
+        if cell.role == CellRole.VALUE and natural > inner:
+            # A number never wraps (5 0111 would read as two numbers): it is set smaller instead.
+            smaller = max(MIN_VALUE_PT, math.floor(measurer.size(role) * inner / natural * 4) / 4)
+            shrunk = measurer.width(role, cell.text, smaller)
+            lines[index] = [SetLine(CELL_PAD_X + indent + max(inner - shrunk, 0.0) / 2, cell.text, shrunk)]
+            sizes[index] = smaller
         needed[index] = len(lines[index]) * pitch + 2 * CELL_PAD_Y
 
     heights = [pitch + 2 * CELL_PAD_Y] * len(block.rows)
@@ -325,7 +340,7 @@ def measure_table(measurer: Measurer, block: TableBlock, left: float, width: flo
             if missing > 0:
                 for r in spanned:
                     heights[r] += missing / len(spanned)
-    return TableGeometry(block, placed, edges, heights, lines, pitch)
+    return TableGeometry(block, placed, edges, heights, lines, pitch, sizes)
 
 
 def paginate_table(table: TableGeometry, first_space: float, page_space: float) -> list[list[int]]:
@@ -466,11 +481,11 @@ class _Flow:
             if p.cell.rowspan > 1 and not self._show_text_in_fragment(table, p, fragment, text_height, shown):
                 continue
             role = CELL_ROLE_FONT[p.cell.role]
-            size = measurer.size(role)
+            size = table.cell_sizes.get(index)
             line_top = y1 + max((y2 - y1 - text_height) / 2, CELL_PAD_Y)
             for line in lines:
-                self.page.items.append(TextRun(x1 + line.x, baseline_in(line_top, table.pitch, size), line.text,
-                                               role, line.width, (), "cell", block, p.cell.key))
+                self.page.items.append(TextRun(x1 + line.x, baseline_in(line_top, table.pitch, size or measurer.size(role)),
+                                               line.text, role, line.width, (), "cell", block, p.cell.key, size))
                 line_top += table.pitch
         self.y = bottom
 
@@ -524,7 +539,8 @@ class DocumentLayout:
         elif isinstance(block, Paragraph) and block.role in (ParagraphRole.SIGNATURE, ParagraphRole.DATE):
             lines = self._signature_lines(index)
         else:
-            tracking = grid_tracking(width, m.size(role)) if role in GRID_ROLES else 0.0
+            # measured, not assumed: a font's ideograph advance may differ from 1 em by a hair
+            tracking = grid_tracking(width, m.width(role, GRID_SAMPLE)) if role in GRID_ROLES else 0.0
             lines = set_paragraph(m, block.text, role, left, width, indent_chars=2, tracking=tracking)
         self._set[index] = lines
         return lines
@@ -581,7 +597,6 @@ class DocumentLayout:
             return count * pitch + self._first_part_height(index + 1)
         return min(count, 2) * pitch
 
-    @balanced_none_refcount
     def layout(self) -> LaidOutDocument:
         result = LaidOutDocument([], self.geometry, self.fonts, self.document.meta.draft)
         flow = _Flow(result, self.measurer)

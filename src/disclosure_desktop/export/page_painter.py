@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from .none_refcount import balanced_none_refcount
 from .page_layout import LaidOutDocument, Page, Rule, TextRun
 
 INK = QColor(0, 0, 0)
@@ -33,7 +32,6 @@ class PagePainter:
             font = self._fonts[key] = self.layout.fonts.qfont(run.role, run.size)
         return font
 
-    @balanced_none_refcount
     def paint(self, painter: QPainter, page: Page) -> None:
         device = painter.device()
         scale = device.logicalDpiX() / 72  # points → device pixels

@@ -1,7 +1,7 @@
 """PDF export without LibreOffice or Word: the Document laid out by page_layout, painted with Qt.
 
 QPdfWriter embeds a subset of every font it draws with (CID TrueType), so the PDF prints the
-same on any machine.  The pages are drawn at 1200 dpi into memory, the text layer is repaired
+same on any machine.  The pages are drawn at 7200 dpi into memory, the text layer is repaired
 (pdf_tounicode), and the bytes replace the target atomically: a locked or read-only target
 leaves no half-written file and a Chinese message.
 """
@@ -15,13 +15,12 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from .document import Document
 from .fonts import NoChineseFontError, resolve_fonts
-from .none_refcount import balanced_none_refcount
-from .page_layout import LaidOutDocument, layout_document
+from .page_layout import LaidOutDocument, Measurer, layout_document
 from .page_painter import PagePainter
 from .pdf_tounicode import fix_tounicode
 from .result import ExportError, ExportResult, write_bytes
 
-RESOLUTION_DPI = 1200
+RESOLUTION_DPI = Measurer.DPI  # draw at the resolution the layout was measured at
 CREATOR = "政府信息公开年报编制助手"
 
 
@@ -31,7 +30,6 @@ def page_layout_a4() -> QPageLayout:
                        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
 
 
-@balanced_none_refcount
 def pdf_bytes(layout: LaidOutDocument, title: str = "") -> bytes:
     """The laid-out pages as a PDF document in memory."""
     data = QByteArray()
@@ -57,7 +55,6 @@ def pdf_bytes(layout: LaidOutDocument, title: str = "") -> bytes:
     return fix_tounicode(bytes(data), layout.fonts.families())
 
 
-@balanced_none_refcount
 def render(document: Document, path: Path | str) -> ExportResult:
     """Write `document` as a PDF at `path`; the result names the fonts that stood in for missing ones."""
     path = Path(path)
