@@ -134,6 +134,21 @@ def test_text_copy_with_line_wrapped_labels(tmp_path, report):
     _import(path, report)
 
 
+def test_text_copy_with_labels_cut_short_renumbered_and_repunctuated(tmp_path, report):
+    """`，` for `、`, numbering 1、 for 1., a long label cut off by a narrow column."""
+    text = text_copy(report)
+    edits = [("1.属于国家秘密", "1、属于国家秘密"), ("4.保护第三方合法权益", "4.保护第三方合法"),
+             ("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重新出具")]
+    if report.format == "gov-2021":
+        edits += [("逾期不补正、行政机关", "逾期不补正,行政机关"), ("缴纳费用、行政机关", "缴纳费用，行政机关")]
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "labels.txt"
+    path.write_text(text, encoding="utf-8")
+    _import(path, report)
+
+
 # --- Word files ----------------------------------------------------------------------------------
 def test_docx_built_with_python_docx_and_different_merges(tmp_path, report):
     path = tmp_path / "built.docx"

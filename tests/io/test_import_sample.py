@@ -61,7 +61,8 @@ def test_front_matter_and_previous(imported, expected):
 def test_import_report_names_the_source_and_checks(imported):
     text = describe(imported)
     assert "共198个，已读取198个，未能读取0个" in text
-    assert "32个总计均等于各项之和" in text  # 7 + 23 totals of table 三, 3 of table 四 … all printed
+    # 总计 of 23 rows and （七）总计 of 7 columns in table 三 (one cell in both), 3 in table 四.
+    assert "已核对32个总计，均等于各项之和" in text
     assert "中文全角标点" in text  # the restored punctuation is an assumption, and says so
     assert "[C20 提示]" in text  # published 2020-06-11, after 1月31日
     assert imported.source_format_note.startswith("表格结构为")

@@ -23,7 +23,7 @@ from .narrative import closing_fields, is_folded, lines_of, restore, split_closi
 from .result import Assumption, ImportResult, UnreadCell
 from .sections import find_sections
 from .source import read_source
-from .tables import TableReading, read_section_tables
+from .tables import TableReading, checkable_totals, read_section_tables
 
 MIN_SECTIONS = 3  # fewer of the six official titles than this: not an annual report
 UNKNOWN_AGENCY = "（未识别的机关）"
@@ -123,12 +123,14 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     if period and period != (report.period[0], report.period[1]):
         report.front.period_start, report.front.period_end = period
 
-    findings = check_report(report, stated_totals=reading.stated)
+    unread_cells = {(u.table, u.row, u.column) for u in unread if u.table}
+    checkable, pending = checkable_totals(fmt, reading.stated, unread_cells)
+    findings = check_report(report, stated_totals=checkable)
     return ImportResult(
         report=report, unread=unread, assumptions=assumptions, findings=findings,
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
         source_kind_name=source.kind_name, encoding=source.encoding, notes=notes,
-        read_cells=frozenset(reading.read), cell_count=fmt.cell_count())
+        read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending)
 
 
 def _lines_between(source: SourceDocument, stream: list[Token], start: int, end: int) -> list[str]:

@@ -9,7 +9,13 @@ printed and the computed value.
 from __future__ import annotations
 
 from ...core.checks import ERROR, Finding
-from .result import ImportResult
+from ...core.values import format_value
+from .result import ImportResult, cell_name
+
+
+def _printed(result: ImportResult, cell: tuple[str, str, str]) -> str:
+    value = result.stated_totals[cell[0]][cell[1]][cell[2]]
+    return "空白" if value is None else format_value(value)
 
 
 def _finding_line(finding: Finding) -> str:
@@ -41,11 +47,16 @@ def describe(result: ImportResult, output: str | None = None) -> str:
         lines += [f"  · {item.where}：{item.message}" for item in result.assumptions]
     totals = result.total_findings
     printed = sum(len(columns) for rows in result.stated_totals.values() for columns in rows.values())
+    checked = printed - len(result.unchecked_totals)
     if totals:
-        lines.append(f"原文总计核对：{printed}个总计中有{len(totals)}个与各项之和不符或为空（项目中使用计算值）：")
+        lines.append(f"原文总计核对：已核对{checked}个总计，其中{len(totals)}个与各项之和不符或为空（项目中使用计算值）：")
         lines += [_finding_line(f) for f in totals]
-    elif printed:
-        lines.append(f"原文总计核对：{printed}个总计均等于各项之和。")
+    elif checked:
+        lines.append(f"原文总计核对：已核对{checked}个总计，均等于各项之和。")
+    if result.unchecked_totals:
+        fmt = report.spec
+        lines.append(f"另有{len(result.unchecked_totals)}个原文总计含有未能读取的单元格，暂无法核对（填写后在检查中核对）：")
+        lines += [f"  · {cell_name(fmt, *cell)}（原文为{_printed(result, cell)}）" for cell in result.unchecked_totals]
     others = result.other_findings
     if others:
         errors = sum(f.severity == ERROR for f in others)
@@ -76,6 +87,7 @@ def as_json(result: ImportResult, output: str | None = None) -> dict:
         "assumptions": [item.to_dict() for item in result.assumptions],
         "stated_totals": result.stated_totals,
         "total_findings": [f.to_dict() for f in result.total_findings],
+        "unchecked_totals": [{"table": t, "row": r, "column": c} for t, r, c in result.unchecked_totals],
         "findings": [f.to_dict() for f in result.findings],
         "notes": result.notes,
         "exit_code": result.exit_code,

@@ -66,6 +66,8 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # sections missing, encoding trouble …
     read_cells: frozenset[tuple[str, str, str]] = frozenset()  # (table, row, column), totals included
     cell_count: int = 0
+    # Printed totals over a cell that could not be read: not compared yet (table, row, column).
+    unchecked_totals: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:

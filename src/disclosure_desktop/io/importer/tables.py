@@ -262,3 +262,33 @@ def read_section_tables(fmt: Format, tokens: list[Token], span: SectionSpan | No
         later = [c for c in captions[number + 1:] if c is not None and c > start]
         end = later[0] if later else length
         position = max(_TableReader(fmt, table, stream, reading).read(start, end), start)
+
+
+def input_parts(table: Table, row_id: str, column_id: str) -> set[tuple[str, str]]:
+    """The input cells (row, column) a cell stands for: itself, or every input a total sums,
+    through totals of totals — in the order core.computed applies the definitions."""
+    if not table.is_computed(row_id, column_id):
+        return {(row_id, column_id)}
+    for definition in table.computed:
+        if definition.target_row == row_id:
+            return set().union(*(input_parts(table, r, column_id) for r in definition.sum_of_rows))
+        if definition.target_column == column_id:
+            return set().union(*(input_parts(table, row_id, c) for c in definition.sum_of_columns))
+    return set()
+
+
+def checkable_totals(fmt: Format, stated: dict, unread: set[tuple[str, str, str]]) -> tuple[dict, list[tuple[str, str, str]]]:
+    """(the printed totals whose parts were all read, the others).  A total over a cell that
+    could not be read cannot be compared with its sum yet; the app compares it once the cell
+    is filled in."""
+    checkable: dict = {}
+    pending: list[tuple[str, str, str]] = []
+    for table_id, rows in stated.items():
+        table = fmt.table(table_id)
+        for row_id, columns in rows.items():
+            for column_id, value in columns.items():
+                if any((table_id, r, c) in unread for r, c in input_parts(table, row_id, column_id)):
+                    pending.append((table_id, row_id, column_id))
+                else:
+                    checkable.setdefault(table_id, {}).setdefault(row_id, {})[column_id] = value
+    return checkable, pending
