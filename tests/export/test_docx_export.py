@@ -279,3 +279,11 @@ def test_control_characters_in_narrative_do_not_break_the_document(tmp_path):
     assert texts[0].startswith("某市某区市场监督管理局")
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     assert not any(ch in xml for ch in "\x00\x01\x07\x0b\x0c\ufeff")
+
+
+@pytest.mark.parametrize("name", ["sample", "2021", "draft"])
+def test_properties_in_schema_order(exported, name):
+    from .ooxml_order import order_problems
+
+    assert order_problems(exported[1][name]) == []
+    assert order_problems(io.BytesIO(template_bytes())) == []
