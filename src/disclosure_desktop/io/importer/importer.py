@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...core.checks import check_report
 from ...core.formats import FORMAT_IDS, get_format
-from ...core.model import new_report
+from ...core.model import Report, new_report
 from .blocks import SourceDocument, Token, tokens
 from .errors import ImportRefused
 from .format_detect import decide_format
@@ -21,7 +21,7 @@ from .fees import read_fees
 from .front import find_contact, find_period, find_published_at, find_published_on, find_title
 from .narrative import closing_fields, is_folded, lines_of, restore, split_closing
 from .result import Assumption, ImportResult, UnreadCell
-from .sections import find_sections
+from .sections import SectionSpan, find_sections
 from .source import read_source
 from .tables import TableReading, checkable_totals, read_section_tables
 
@@ -39,6 +39,7 @@ def import_report(path: Path | str) -> ImportResult:
 
 
 def import_document(source: SourceDocument, name: str = "来源") -> ImportResult:
+    """The import of a source already read into blocks (see import_report)."""
     stream = tokens(source.blocks)
     if not stream:
         raise ImportRefused(f"“{name}”中没有文字内容，是空的。", "empty")
@@ -47,20 +48,19 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         raise ImportRefused(
             f"“{name}”不是政府信息公开工作年度报告：没有找到年报的各部分标题"
             f"（如“一、总体情况”“二、主动公开政府信息情况”），找到{len(spans)}个。", "not_a_report")
-    first = min(span.title_index for span in spans.values())
-    front_lines = _lines_between(source, stream, 0, first)
+    front_lines = _lines_between(source, stream, 0, min(span.title_index for span in spans.values()))
     title = find_title(front_lines, source.title_hint)
-    assumptions: list[Assumption] = []
-    unread: list[UnreadCell] = []
-    notes = list(source.notes)
     if title is None:
         raise ImportRefused(f"“{name}”中找不到报告年度（标题应为“某某机关YYYY年政府信息公开工作年度报告”）。",
                             "not_a_report")
+    unread: list[UnreadCell] = []
+    assumptions: list[Assumption] = []
+    notes = list(source.notes)
 
     table_sections = {s.id for format_id in FORMAT_IDS for s in get_format(format_id).sections if s.kind == "tables"}
-    table_texts = [t.text for span in spans.values() if span.id in table_sections
-                   for t in stream[span.start:span.end]]
-    format_id, format_note = decide_format(table_texts, title.year)
+    format_id, format_note = decide_format(
+        [t.text for span in spans.values() if span.id in table_sections for t in stream[span.start:span.end]],
+        title.year)
     agency = title.agency
     if not agency:
         unread.append(UnreadCell("机关全称", "标题中没有找到机关名称，请在封面信息中填写"))
@@ -71,7 +71,6 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         report.front.agency_kind = "government"
         assumptions.append(Assumption("机关类型", f"机关名称以“{_GOVERNMENT_SUFFIX}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
 
-    # The tables.
     reading = TableReading()
     for section in fmt.sections:
         if section.kind == "tables":
@@ -81,48 +80,10 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     unread += reading.unread
     assumptions += reading.assumptions
 
-    # The narrative and the closing lines.
-    all_lines = {section_id: _lines_between(source, stream, span.start, span.end) for section_id, span in spans.items()}
-    last = max(spans.values(), key=lambda span: span.title_index).id
-    body, closing = split_closing(all_lines[last], report.agency)
-    all_lines[last] = body
-    narrative_ids = {section.id for section in fmt.narrative_sections}
-    folded = is_folded([line for section_id, lines in all_lines.items() if section_id in narrative_ids
-                        for line in lines])
-    if folded:
-        assumptions.append(Assumption("正文", "原文的中文标点被转成了英文标点（如“(一)”“,”），正文已恢复为中文全角标点"))
-    for section in fmt.narrative_sections:
-        lines = all_lines.get(section.id)
-        if lines is None:
-            notes.append(f"原文中没有找到「{section.title}」部分，正文为空。")
-            continue
-        report.narrative[section.id] = "\n".join(restore(line) if folded else line for line in lines)
+    closing, folded = _fill_narrative(report, source, stream, spans, assumptions, notes)
+    _fill_front(report, [restore(line) if folded else line for line in front_lines], closing, assumptions)
 
-    # Front matter: dates, signatory, where published, contact, fees.
-    front_text = [restore(line) if folded else line for line in front_lines]
-    signatory, signed_on = closing_fields(closing)
-    published = find_published_on(front_lines)
-    if published is None and signed_on is not None:
-        published = signed_on
-    report.front.published_on = published
-    if signatory and signatory != report.agency:
-        report.front.signatory = signatory
-    published_at, contact = find_published_at(front_text), find_contact(front_text)
-    if published_at:
-        report.front.published_at = published_at
-    if contact:
-        report.front.contact = contact
-    fee_rule = next((rule for rule in fmt.rules if rule.check == "fee_notices_reported"), None)
-    if fee_rule is not None:
-        fees = read_fees(report.narrative.get(fee_rule.params["section"], ""))
-        if fees is not None:
-            report.fees = fees
-            where = fmt.section(fee_rule.params["section"]).title
-            assumptions.append(Assumption("信息处理费", f"信息处理费的件数和金额取自「{where}」的正文"))
-    period = find_period(front_lines)
-    if period and period != (report.period[0], report.period[1]):
-        report.front.period_start, report.front.period_end = period
-
+    # Printed totals are evidence for C2–C4, except those over a cell that could not be read.
     unread_cells = {(u.table, u.row, u.column) for u in unread if u.table}
     checkable, pending = checkable_totals(fmt, reading.stated, unread_cells)
     findings = check_report(report, stated_totals=checkable)
@@ -131,6 +92,47 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
         source_kind_name=source.kind_name, encoding=source.encoding, notes=notes,
         read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending)
+
+
+def _fill_narrative(report: Report, source: SourceDocument, stream: list[Token], spans: dict[str, SectionSpan],
+                    assumptions: list[Assumption], notes: list[str]) -> tuple[list[str], bool]:
+    """Set the narrative sections; returns (the closing lines after the last section, whether the
+    copy's punctuation was folded to ASCII)."""
+    fmt = report.spec
+    lines = {section_id: _lines_between(source, stream, span.start, span.end) for section_id, span in spans.items()}
+    last = max(spans.values(), key=lambda span: span.title_index).id
+    lines[last], closing = split_closing(lines[last], report.agency)
+    narrative_ids = {section.id for section in fmt.narrative_sections}
+    folded = is_folded([line for section_id, text in lines.items() if section_id in narrative_ids for line in text])
+    if folded:
+        assumptions.append(Assumption("正文", "原文的中文标点被转成了英文标点（如“(一)”“,”），正文已恢复为中文全角标点"))
+    for section in fmt.narrative_sections:
+        if section.id not in lines:
+            notes.append(f"原文中没有找到「{section.title}」部分，正文为空。")
+            continue
+        report.narrative[section.id] = "\n".join(restore(line) if folded else line for line in lines[section.id])
+    return closing, folded
+
+
+def _fill_front(report: Report, front_lines: list[str], closing: list[str], assumptions: list[Assumption]) -> None:
+    """Publication date, signatory, statistics period, where published, contact, fees."""
+    fmt = report.spec
+    signatory, signed_on = closing_fields(closing)
+    report.front.published_on = find_published_on(front_lines) or signed_on
+    if signatory and signatory != report.agency:
+        report.front.signatory = signatory
+    report.front.published_at = find_published_at(front_lines) or ""
+    report.front.contact = find_contact(front_lines) or ""
+    period = find_period(front_lines)
+    if period and period != report.period:
+        report.front.period_start, report.front.period_end = period
+    fee_rule = next((rule for rule in fmt.rules if rule.check == "fee_notices_reported"), None)
+    if fee_rule is not None:
+        fees = read_fees(report.narrative.get(fee_rule.params["section"], ""))
+        if fees is not None:
+            report.fees = fees
+            where = fmt.section(fee_rule.params["section"]).title
+            assumptions.append(Assumption("信息处理费", f"信息处理费的件数和金额取自「{where}」的正文"))
 
 
 def _lines_between(source: SourceDocument, stream: list[Token], start: int, end: int) -> list[str]:
