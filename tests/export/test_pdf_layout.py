@@ -332,3 +332,19 @@ def test_draft_pages_carry_the_mark_and_final_pages_do_not(sample_layout):
 def test_tables_are_tables(sample_layout):
     document, layout = sample_layout
     assert {b.id for b in document.blocks if isinstance(b, TableBlock)} == set(boxes_by_table(layout))
+
+
+def test_closing_lines_stay_together_and_never_stand_alone(sample_layout, layout_2021):
+    """The agency name and date share a page, and that page also carries text of the report (in
+    the gov-2021 report they would fall to a page of their own: two lines come along)."""
+    for document, layout in (sample_layout, layout_2021[1:]):
+        pages = {}
+        for page in layout.pages:
+            for run in page.runs("text"):
+                block = document.blocks[run.block]
+                role = getattr(block, "role", None)
+                pages.setdefault(role if role in (ParagraphRole.SIGNATURE, ParagraphRole.DATE) else "text",
+                                 set()).add(page.number)
+        (signature_page,) = pages[ParagraphRole.SIGNATURE]
+        assert pages[ParagraphRole.DATE] == {signature_page}
+        assert signature_page in pages["text"]

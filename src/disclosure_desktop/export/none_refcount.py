@@ -10,8 +10,8 @@ sample makes about that many painter calls.
 `make_none_immortal()` does what Python 3.12 does: it raises None's count so far (2**40) that
 no number of calls can bring it to zero.  Counting the lost references instead is not possible:
 a function also creates legitimate references to None that outlive it.  The renderer's modules
-call it when imported; the application should call it once at start-up, since every widget
-call drops a reference too.
+call it when imported; the GUI does the same for None, True and False (app/qt_refcount.py), and
+whichever runs first does it for both.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def make_none_immortal() -> bool:
     # In a release build the count is the object's first field; check before writing to it.
     if abs(count.value - sys.getrefcount(None)) > 64:
         return False  # an unexpected object layout (a debug build): leave it alone
-    count.value += MARGIN
+    if count.value < MARGIN // 2:  # app/qt_refcount.py may have done it already
+        count.value += MARGIN
     _done = True
     return True

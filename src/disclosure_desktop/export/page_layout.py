@@ -20,7 +20,7 @@ below the text block, odd pages right and even pages left, one character in from
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Union
 
 from PySide6.QtGui import QFontMetricsF, QImage
@@ -434,6 +434,27 @@ class _Flow:
             if remaining:
                 self.new_page()
 
+    def move_last_lines(self, block: int, count: int, keep: int, whole_if_short: bool = False) -> None:
+        """Start a new page carrying over the last `count` lines of `block` from this page, if at
+        least `keep` of its lines stay behind (or all of them, when `whole_if_short` and it is
+        shorter than that, and all of it is on this page); otherwise just start the new page."""
+        lines = [item for item in self.page.items
+                 if isinstance(item, TextRun) and item.kind == "text" and item.block == block]
+        moved = lines[-count:] if len(lines) >= count + keep else []
+        first_on_page = bool(lines) and not any(
+            isinstance(item, TextRun) and item.block == block for page in self.layout.pages[:-1] for item in page.items)
+        if not moved and whole_if_short and first_on_page and len(lines) >= 2:
+            moved = lines
+        pitch = moved[1].baseline - moved[0].baseline if moved else 0.0
+        # the baseline's distance below its line's top edge (the last line ends at self.y)
+        below_top = moved[0].baseline - (self.y - pitch * len(moved)) if moved else 0.0
+        for run in moved:
+            self.page.items.remove(run)
+        self.new_page()
+        for run in moved:
+            self.page.items.append(replace(run, baseline=self.y + below_top))
+            self.y += pitch
+
     def skip_lines(self, count: int, pitch: float) -> None:
         if not self.at_page_top:
             self.y = min(self.y + count * pitch, self.g.text_bottom)
@@ -608,6 +629,7 @@ class DocumentLayout:
                 continue
             role, pitch = self._text_style(block)
             if isinstance(block, Paragraph) and block.role == ParagraphRole.SIGNATURE:
+                self._keep_closing_together(flow, index, pitch)
                 flow.skip_lines(1, pitch)  # 正文下空一行
             if isinstance(block, Note) and flow.y > self.geometry.text_top:
                 flow.y = min(flow.y - TABLE_GAP_AFTER + TABLE_GAP_BEFORE, flow.y)
@@ -620,6 +642,22 @@ class DocumentLayout:
                 flow.skip_lines(1, pitch)  # 标题下空一行
         self._furnish(result)
         return result
+
+    def _keep_closing_together(self, flow: _Flow, index: int, pitch: float) -> None:
+        """The agency name and the date stay on one page, and that page is not theirs alone: when
+        they must move on, the last two lines of the text before them come along."""
+        blocks = self.document.blocks
+        closing = 1 + sum(1 for b in blocks[index + 1:index + 2]
+                          if isinstance(b, Paragraph) and b.role == ParagraphRole.DATE)
+        if flow.lines_that_fit(pitch) >= closing + 1:  # the blank line, the name, the date
+            return
+        previous = index - 1
+        if previous >= 0 and isinstance(blocks[previous], (Paragraph, Note)):
+            # a short paragraph goes whole, unless that would leave its heading alone behind
+            whole = previous == 0 or not isinstance(blocks[previous - 1], (Heading, Title))
+            flow.move_last_lines(previous, 2, keep=2, whole_if_short=whole)
+        else:
+            flow.new_page()
 
     # --- page furniture: numbers and the draft mark ------------------------------------------
     def _furnish(self, result: LaidOutDocument) -> None:
