@@ -11,7 +11,10 @@ exporter uses too.  The body is empty; the exporter fills it.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
+import zipfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -26,6 +29,7 @@ from disclosure_desktop.export import docx_style as S  # noqa: E402
 from disclosure_desktop.export.docx_xml import W_NS, page_number_runs, rpr_xml  # noqa: E402
 
 OUTPUT = ROOT / "resources" / "template" / "report-template.docx"
+FIXED_TIME = dt.datetime(2024, 1, 1)
 NSDECL = f'xmlns:w="{W_NS}"'
 
 
@@ -85,8 +89,8 @@ def styles_xml() -> str:
         _style("paragraph", S.STYLE_TABLE_NOTE, "Table Note", based_on="Normal", next_style=S.STYLE_BODY,
                ppr=f'{NO_GRID}<w:spacing w:before="60" w:after="0" w:line="240" w:lineRule="auto"/>{NO_INDENT}',
                rpr=rpr_xml(S.NOTE_FONT, char_spacing=0)),
-        # GB/T 9704 7.3.5.2: one empty line above the agency name; the exporter sets the right
-        # indents (name 2 characters in, date offset 2 characters from it).
+        # GB/T 9704 7.3.5: one empty line above the agency name; the exporter sets the right
+        # indents from the document (date 4 characters in, the name centred over it).
         _style("paragraph", S.STYLE_SIGNATURE, "Signature", based_on="Normal",
                ppr=f'<w:keepNext/><w:keepLines/>{_spacing_exact(pitch, before=pitch)}<w:jc w:val="right"/>'),
         _style("paragraph", S.STYLE_DATE, "Date", based_on="Normal", ppr='<w:jc w:val="right"/>'),
@@ -197,9 +201,24 @@ def build(output: Path = OUTPUT) -> Path:
     props.title = props.subject = props.keywords = props.comments = ""
     props.language = "zh-CN"
     props.revision = 1
+    props.created = props.modified = FIXED_TIME
     output.parent.mkdir(parents=True, exist_ok=True)
-    document.save(output)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    output.write_bytes(_reproducible(buffer.getvalue()))
     return output
+
+
+def _reproducible(package: bytes) -> bytes:
+    """The same input gives the same bytes: fixed timestamps on every zip member."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
 
 
 if __name__ == "__main__":

@@ -74,16 +74,18 @@ def test_opening_uses_only_the_filled_front_matter():
 def test_signatory_and_placement_by_gb9704():
     report = filled_2021()
     signature, date = build_document(report, draft=False).blocks[-2:]
-    # a name longer than the date: the name stands 2 characters in, the date 2 characters right of its start
+    # the date 4 characters in; the name centred over it, or at the right edge when it is longer
     assert signature.text == "某市某区市场监督管理局" and date.text == "2024年1月20日"
-    assert signature.right_indent == 2
-    assert date.right_indent == 11 - 6.5 and signature.keep_with_next
+    assert date.right_indent == 4
+    assert signature.right_indent == 4 + (6.5 - 11) / 2 and signature.keep_with_next
     report.front.signatory = "某局"
     signature, date = build_document(report, draft=False).blocks[-2:]
-    assert signature.text == "某局" and date.right_indent == 2
-    assert signature.right_indent == 2 + 6.5 + 2 - 2  # its first character 2 left of the date's
+    assert signature.text == "某局" and signature.right_indent == 4 + (6.5 - 2) / 2
+    report.front.signatory = "某省某市某区人民政府办公室政务公开科"
+    assert build_document(report, draft=False).blocks[-2].right_indent == 0
+    report.front.signatory = "某局"
     report.front.published_on = None
-    assert build_document(report, draft=False).blocks[-1] == Paragraph("某局", ParagraphRole.SIGNATURE, 2)
+    assert build_document(report, draft=False).blocks[-1] == Paragraph("某局", ParagraphRole.SIGNATURE, 4)
 
 
 def test_last_body_paragraph_stays_with_the_signature():

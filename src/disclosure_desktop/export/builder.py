@@ -29,6 +29,9 @@ TITLE_LINE_CHARS = 20
 # Relative column widths of the printed tables.  Section 二 gives the label column room for
 # 其他对外管理服务事项; table 三's three label columns are narrow (三、本年度办理结果 runs down
 # a vertically merged cell), medium ((三)不予公开) and wide (the level-2 reasons).
+# 成文日期 stands 4 characters in from the right (GB/T 9704 7.3.5.1).
+DATE_INDENT = 4.0
+
 LABEL_WIDTHS = {1: (2.2,), 3: (1.1, 1.5, 4.8)}
 VALUE_WIDTH = 1.0
 
@@ -80,19 +83,18 @@ def em_width(text: str) -> float:
 
 
 def closing_blocks(signature: str, date_text: str, blocks: list[Block]) -> list[Paragraph]:
-    """Agency name and date under the text, as GB/T 9704 7.3.5.2 places them on a report without a
-    seal: the name 2 characters in from the right; the date on the next line, its first character
-    2 characters right of the name's first; a date longer than that stands 2 characters in and the
-    name moves left to keep the offset.  The last body paragraph is kept on the signature's page."""
+    """Agency name and date under the text, placed as GB/T 9704 7.3.5.1 does for a sealed document
+    (the report is printed and sealed before it is sent upward): the date 4 characters in from the
+    right, the agency name centred over the date (a name too long for that stands at the right
+    edge).  The last body paragraph is kept on the signature's page."""
     if blocks and isinstance(blocks[-1], Paragraph):
         last = blocks[-1]
         blocks[-1] = Paragraph(last.text, last.role, last.right_indent, keep_with_next=True)
     if not date_text:
-        return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=2)]
-    date_indent = max(2.0, em_width(signature) - em_width(date_text))
-    signature_indent = date_indent + em_width(date_text) + 2 - em_width(signature)
+        return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=DATE_INDENT)]
+    signature_indent = max(0.0, DATE_INDENT + (em_width(date_text) - em_width(signature)) / 2)
     return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=signature_indent, keep_with_next=True),
-            Paragraph(date_text, ParagraphRole.DATE, right_indent=date_indent)]
+            Paragraph(date_text, ParagraphRole.DATE, right_indent=DATE_INDENT)]
 
 
 def _sentence(text: str) -> str:
