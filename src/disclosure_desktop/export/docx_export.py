@@ -13,13 +13,13 @@ import io
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
 import docx
 from docx.oxml import parse_xml
 
 from . import docx_style as S
 from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
-from .document import (Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock,
-                       Title)
+from .document import Align, Cell, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
 from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
