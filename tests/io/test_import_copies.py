@@ -178,3 +178,26 @@ def test_python_docx_reads_merged_cells_repeatedly_but_we_do_not(tmp_path, repor
     s3 = tables[1]
     repeated = [c.text for c in s3.rows[0].cells]
     assert repeated.count(repeated[0]) > 1  # the merged note block, once per grid column
+
+
+def test_docx_whose_content_sits_in_a_layout_table(tmp_path, report):
+    """Some offices paste the whole report into a one-cell table (a frame): the tables inside
+    it are nested, the frame is no data table."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    path = tmp_path / "framed.docx"
+    docx_copy(report, path)
+    document = docx.Document(str(path))
+    body = document.element.body
+    frame = etree.SubElement(body, qn("w:tbl"))
+    cell = etree.SubElement(etree.SubElement(frame, qn("w:tr")), qn("w:tc"))
+    for child in list(body):
+        if child is not frame and child.tag != qn("w:sectPr"):
+            cell.append(child)
+    etree.SubElement(cell, qn("w:p"))  # a cell ends with a paragraph
+    body.insert(0, frame)
+    document.save(str(path))
+    assert len(docx.Document(str(path)).tables) == 1
+    _import(path, report)
