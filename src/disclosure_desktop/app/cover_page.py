@@ -46,6 +46,7 @@ class CoverPage(SectionPage):
         self.body.addWidget(self.form)
         ui = self.ui
         ui.formatNotice.setObjectName("noticeBanner")
+        ui.formatNoticeLayout.setStretch(0, 1)
         for edit in (ui.periodStartEdit, ui.periodEndEdit, ui.publishedOnEdit):
             edit.setKeyboardTracking(False)
             edit.setMinimumDate(NO_DATE)
@@ -125,7 +126,7 @@ class CoverPage(SectionPage):
             if acknowledged:
                 text += self.tr("（已填写出错说明，按说明继续使用当前格式。）")
             self.ui.formatNoticeLabel.setText(text)
-            self.ui.switchFormatButton.setText(self.tr("改用{name}(&U)").format(name=get_format(required).name))
+            self.ui.switchFormatButton.setToolTip(self.tr("改用{format}").format(format=format_label(required)))
         late = any(f.rule == "C20" and not f.acknowledged for f in self.session.findings)
         self.ui.deadlineLabel.setProperty("severity", "warning" if late else "")
         self.ui.deadlineLabel.style().polish(self.ui.deadlineLabel)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QSta
                                QVBoxLayout, QWidget)
 
 from ..core.checks import Finding
-from .check_export_page import CheckExportPage
 from .cover_page import CoverPage
 from .guidance import guidance_html
 from .navigator import SectionNavigator
@@ -143,6 +142,8 @@ class EditorArea(QSplitter):
             page.message.connect(self.message)
             return page
         if page_id == CHECK:
+            from .check_export_page import CheckExportPage
+
             page = CheckExportPage(session, self.services.prompter, self.services.settings)
             page.jumpRequested.connect(self.show_finding)
             page.message.connect(self.message)

@@ -100,13 +100,13 @@ def guidance_html(report: Report, page_id: str) -> str:
     if section.topics:
         states = topic_presence(report.narrative.get(section.id, ""), section.topics)
         items = "".join(
-            f"<li style='color:{'#2e7d32' if s.present else '#b26a00'}'>"
+            f"<p style='margin:2px 0; color:{'#2e7d32' if s.present else '#9a5b00'}'>"
             f"{'✓' if s.present else '○'} {html.escape(s.topic)}"
-            f"{'' if s.present else html.escape(tr('（尚未写到）'))}</li>" for s in states)
+            f"{'' if s.present else html.escape(tr('（尚未写到）'))}</p>" for s in states)
         missing = sum(1 for s in states if not s.present)
         summary = tr("五个方面都已写到。") if not missing and len(states) == 5 else (
             tr("已写到全部子标题。") if not missing else tr("还有 {n} 个方面没有写到（提示，不是错误）。").format(n=missing))
-        extra = f"<p><b>{html.escape(tr('通常的子标题'))}</b></p><ul style='margin-left:0'>{items}</ul><p>{html.escape(summary)}</p>"
+        extra = f"<p><b>{html.escape(tr('通常的子标题'))}</b></p>{items}<p>{html.escape(summary)}</p>"
     return _html(section.title, html.escape(section.guidance)) + extra
 
 

@@ -87,13 +87,13 @@ def run_gui(file: str | None = None, quit_after_show: bool = False) -> int:
     app = create_application()
     from .main_window import MainWindow
 
-    window = MainWindow(prompter=_ConsolePrompter() if quit_after_show else None)
+    window = MainWindow(prompter=_ConsolePrompter() if quit_after_show else None, show_start=not file)
     if file:
-        if quit_after_show:
-            if not window.open_path(file, ask_to_save=False):
+        # Opened before the first frame, so that frame already shows the report.
+        if not window.open_path(file, ask_to_save=False):
+            if quit_after_show:
                 return 2
-        else:
-            QTimer.singleShot(0, lambda: window.open_path(file, ask_to_save=False))
+            window.show_start_page()
     if quit_after_show:
         def report() -> None:
             print(f"{milliseconds_since_start():.1f}", flush=True)

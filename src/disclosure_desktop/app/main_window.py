@@ -8,6 +8,7 @@ Every question to the user goes through `self.prompter` (see prompts.py).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import stat
 from importlib import resources
@@ -30,7 +31,6 @@ from .recent_files import RecentFiles
 from .recovery import AutosaveSlot, RecoveryStore
 from .section_state import page_ids, page_title
 from .session import ReportSession
-from .start_page import StartPage
 
 AUTOSAVE_INTERVAL_MS = 60_000
 SAMPLE_RESOURCE = ("samples", "kaizhou-edu-2019.gknb")
@@ -57,7 +57,9 @@ def is_read_only(path: Path) -> bool:
 
 class MainWindow(QMainWindow):
     def __init__(self, *, settings=None, recovery_store: RecoveryStore | None = None,
-                 prompter: prompts.Prompter | None = None, parent: QWidget | None = None):
+                 prompter: prompts.Prompter | None = None, show_start: bool = True, parent: QWidget | None = None):
+        """show_start=False when a report is opened right away (the start page is then built
+        only if it is ever needed, which keeps startup with a file short)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings or app_settings()
@@ -72,9 +74,8 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.central = QStackedWidget(self)
-        self.start_page = StartPage(self.central)
+        self._start_page = None
         self.editor = EditorArea(self, self.central)
-        self.central.addWidget(self.start_page)
         self.central.addWidget(self.editor)
         self.setCentralWidget(self.central)
         self.problems = ProblemsPanel(self)
@@ -82,11 +83,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.jumpRequested.connect(self.show_finding)
 
-        self.start_page.newRequested.connect(self.new_report)
-        self.start_page.carryForwardRequested.connect(self.new_from_last_year)
-        self.start_page.openRequested.connect(self.open_dialog)
-        self.start_page.sampleRequested.connect(self.open_sample)
-        self.start_page.recentRequested.connect(self.open_recent)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editor.formatSwitchRequested.connect(self.switch_format)
         self.recent.changed.connect(self._recent_changed)
@@ -102,7 +98,27 @@ class MainWindow(QMainWindow):
 
         self._restore_window_state()
         self._recent_changed()
-        self._show_start()
+        if show_start:
+            self._show_start()
+        else:
+            self._update_actions()
+            self._update_title()
+
+    @property
+    def start_page(self):
+        """The start page (built on first use: not needed when a report opens at startup)."""
+        if self._start_page is None:
+            from .start_page import StartPage
+
+            page = self._start_page = StartPage(self.central)
+            page.newRequested.connect(self.new_report)
+            page.carryForwardRequested.connect(self.new_from_last_year)
+            page.openRequested.connect(self.open_dialog)
+            page.sampleRequested.connect(self.open_sample)
+            page.recentRequested.connect(self.open_recent)
+            page.set_recent(self.recent.paths())
+            self.central.addWidget(page)
+        return self._start_page
 
     # --- actions and menus ----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -184,7 +200,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(problems_toggle)
         help_menu = bar.addMenu(tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
-        self.import_action.setVisible(self._importer() is not None)
+        # Looked up without importing it: the importer is only loaded when first used.
+        self.import_action.setVisible(importlib.util.find_spec("disclosure_desktop.io.importer") is not None)
 
     def _fill_go_menu(self) -> None:
         menu = self.go_menu
@@ -225,7 +242,8 @@ class MainWindow(QMainWindow):
 
     def _recent_changed(self) -> None:
         paths = self.recent.paths()
-        self.start_page.set_recent(paths)
+        if self._start_page is not None:
+            self._start_page.set_recent(paths)
         self.recent_menu.clear()
         for number, path in enumerate(paths, start=1):
             action = self.recent_menu.addAction(f"&{number % 10} {path.name}")
@@ -238,6 +256,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     # --- the open report ----------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        if self.session is None:
+            self._show_start()
+
     def _show_start(self) -> None:
         self.central.setCurrentWidget(self.start_page)
         self.problems.hide()

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core.text import heading_level, strip_control_characters
 from .narrative_templates import Draft, drafts_for
@@ -66,14 +65,13 @@ class NarrativeEditor(QWidget):
         self.edit.setObjectName("narrativeEdit")
         self.edit.setUndoRedoEnabled(False)  # the session's undo stack is the only one
         self.edit.setTabChangesFocus(True)  # Tab leaves the editor, as everywhere else in the window
-        self.edit.setPlaceholderText(self.tr("在这里撰写正文，一段一行。子标题单独成行，例如“（一）主动公开”。"))
+        self.edit.setPlaceholderText(self.tr("在这里撰写正文，一段一行；子标题单独成一行，例如“（一）……”。"
+                                          "可用上方的“从表格插入”按表格数字起草。"))
         self.edit.setAccessibleName(session.report.spec.section(section_id).title)
         self.highlighter = HeadingHighlighter(self.edit.document())
 
-        self.insert_button = QToolButton(self)
-        self.insert_button.setText(self.tr("从表格插入(&I)"))
+        self.insert_button = QPushButton(self.tr("从表格插入(&I)"), self)
         self.insert_button.setToolTip(self.tr("按表格中的数字起草标准表述，插入到光标处（可撤销）"))
-        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insert_menu = QMenu(self.insert_button)
         self.insert_menu.aboutToShow.connect(self._fill_insert_menu)
         self.insert_button.setMenu(self.insert_menu)

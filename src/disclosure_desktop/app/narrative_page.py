@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from ..core.checks import Finding
 from ..core.formats import ValueType
@@ -29,10 +29,15 @@ class FeeForm(QGroupBox):
     FIELDS = (("notices", ValueType.COUNT), ("amount_yuan", ValueType.DECIMAL), ("collected_yuan", ValueType.DECIMAL))
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None):
-        super().__init__(self.tr("信息处理费（按国办函〔2020〕109号收取的情况，金额以元为单位）"), parent)
+        super().__init__(self.tr("信息处理费"), parent)
         self.session = session
         self.edits: dict[str, QLineEdit] = {}
         layout = QFormLayout(self)
+        note = QLabel(self.tr("按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取的情况。"
+                              "金额以元为单位，与表（八）的万元不同。"))
+        note.setObjectName("pageHint")
+        note.setWordWrap(True)
+        layout.addRow(note)
         for name, value_type in self.FIELDS:
             edit = QLineEdit(self)
             edit.setObjectName(f"fee_{name}")

@@ -89,6 +89,11 @@ class NewReportDialog(QDialog):
             ui.overrideWarning.setText(self.tr("与报告年度相符。"))
             ui.overrideWarning.setVisible(ui.advancedGroup.isChecked())
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.agency()))
+        # The wrapped warning needs height for its width: grow (never shrink) to show it whole.
+        self.layout().activate()
+        needed = max(self.sizeHint().height(), self.layout().heightForWidth(self.width()))
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _accept_if_valid(self) -> None:
         if self.agency():

@@ -7,7 +7,10 @@ so a test can answer the questions (a scripted Prompter) while everything else r
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+# QMessageBox and QFileDialog are imported where used: nothing is asked before the first
+# frame, and their Python bindings cost startup time.
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
@@ -21,6 +24,8 @@ class Prompter:
     """The real dialogs."""
 
     def unsaved_changes(self, parent: QWidget, name: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, tr("保存更改"),
                           tr("“{name}”有尚未保存的更改。是否保存？").format(name=name), parent=parent)
         box.setInformativeText(tr("不保存，本次所做的更改将会丢失。"))
@@ -33,15 +38,23 @@ class Prompter:
         return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), CANCEL)
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
 
     def warning(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
@@ -51,6 +64,8 @@ class Prompter:
         return box.clickedButton() is yes_button
 
     def recover(self, parent: QWidget, title: str, saved_at: str, original: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, tr("恢复未保存的年报"),
                           tr("上次程序没有正常关闭，发现一份自动保存的年报：\n\n{title}\n自动保存于：{time}\n原文件：{original}")
                           .format(title=title, time=saved_at.replace("T", " "), original=original),
@@ -65,10 +80,14 @@ class Prompter:
         return {restore: RESTORE, discard: DISCARD}.get(box.clickedButton(), LATER)
 
     def open_file(self, parent: QWidget, title: str, folder: str, filter: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, title, folder, filter)
         return path or None
 
     def save_file(self, parent: QWidget, title: str, suggested: str, filter: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter)
         return path or None
 

@@ -46,8 +46,7 @@ class RecentFiles(QObject):
             self._settings.setArrayIndex(index)
             self._settings.setValue("path", str(path))
         self._settings.endArray()
-        self._settings.sync()
-        self.changed.emit()
+        self.changed.emit()  # written to disk by QSettings itself (on the event loop and at exit)
 
 
 def _same(a: Path, b: Path) -> bool:
