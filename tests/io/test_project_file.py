@@ -152,3 +152,22 @@ def test_any_json_value_in_tables_is_reported_not_crashed(value):
         parse_project(json.dumps(document).encode())
     except ProjectFileError:
         pass
+
+
+def test_saved_file_keeps_usual_permissions(tmp_path):
+    """The temporary file is private; the saved report must not be (colleagues open shared reports)."""
+    report = parse_project(json.dumps(MINIMAL).encode()).report
+    path = tmp_path / "x.gknb"
+    save_project(report, path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_current_umask()
+    path.chmod(0o640)
+    save_project(report, path)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def _current_umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

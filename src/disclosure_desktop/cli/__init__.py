@@ -13,7 +13,7 @@ import sys
 from .chinese_argparse import ChineseArgumentParser
 
 # Modules that add subcommands, in the order `--help` lists them.
-COMMAND_MODULES = ("project_commands", "import_command")
+COMMAND_MODULES = ("project_commands", "export_command", "import_command")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,15 +45,10 @@ def write_bytes(path: Path | str, data: bytes) -> None:
     path = Path(path)
     if _is_folder(path):
         raise ExportError(f"无法导出“{path.name}”：这是一个文件夹，请换一个文件名。")
-    mode = _mode_for(path)
     try:
         atomic_write(path, data)
     except ProjectSaveError as error:
         raise ExportError(str(error).replace("无法保存", "无法导出", 1)) from error
-    try:
-        os.chmod(path, mode)
-    except OSError:
-        pass  # the content is written; a mode we cannot set is not worth failing the export for
 
 
 def _is_folder(path: Path) -> bool:
@@ -61,27 +56,6 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False  # e.g. a folder we may not look into: atomic_write explains the failure
-
-
-def _mode_for(path: Path) -> int:
-    """The replaced file's permissions, or the usual ones for a new file (the temporary file
-    atomic_write writes through is private, 0600, which suits no document meant to be shared)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process umask, read without changing it (os.umask would, briefly, for every thread)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return 0o022
 
 
 @contextmanager

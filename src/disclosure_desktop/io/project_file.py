@@ -264,11 +264,16 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
+        mode = _mode_for(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if os.name == "posix":
+            # mkstemp makes the file private (0600); the result should have the replaced file's
+            # permissions, or a new file's usual ones, so colleagues can still open a shared report.
+            os.chmod(tmp_name, mode)
         if keep_backup and path.exists():
             shutil.copy2(path, backup_path(path))
         os.replace(tmp_name, path)
@@ -279,6 +284,25 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     finally:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would, briefly, for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def _fsync_folder(folder: Path) -> None:
