@@ -16,8 +16,8 @@ from disclosure_desktop.core.values import format_value
 from disclosure_desktop.export.builder import build_document
 from disclosure_desktop.export.document import Align, CellRole, Heading, Paragraph, ParagraphRole, TableBlock, Title
 from disclosure_desktop.export.line_breaking import NO_LINE_END, NO_LINE_START
-from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, DRAFT_MARK, EM_CENTRE_ABOVE_BASELINE, MM,
-                                                   grid_tracking, layout_document)
+from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, CELL_PAD_Y, DRAFT_MARK, EM_CENTRE_ABOVE_BASELINE,
+                                                   MM, grid_tracking, layout_document)
 
 from .conftest import filled_2021, load_sample
 from .layout import expected_layouts
@@ -268,7 +268,7 @@ def check_split_labels(document, layout) -> int:
             parts = label_parts(layout, block.id, group)
             shown = [lines for _, text, lines in parts if text]
             assert shown, group.cell.text
-            needed = shown[0] * 10.5 * 1.3 + 2 * 3.0
+            needed = shown[0] * 10.5 * 1.3 + 2 * CELL_PAD_Y
             fits = [box.height >= needed - EPS for box, _, _ in parts]
             for (box, text, _), fit in zip(parts, fits):
                 assert text in ("", group.cell.text)
@@ -286,17 +286,23 @@ def test_merged_labels_split_by_a_page_say_what_their_rows_are(sample_layout, la
 
 
 def test_a_long_group_split_across_pages_is_labelled_on_both(layout_2021):
-    """Table 三 pushed down the page so the break falls inside 三、本年度办理结果 with room on both sides."""
+    """Table 三 pushed down the page (by 1 to 14 lines of text before it) until a page break
+    falls inside 三、本年度办理结果 with room for the label on both sides: it shows on both."""
     from disclosure_desktop.export.document import Document
 
     document = layout_2021[1]
     s3 = document.table("s3")
-    filler = tuple(Paragraph("政" * 27) for _ in range(5))  # 10 lines: the table starts mid-page
-    short = Document(document.meta, (*filler, s3))
-    layout = layout_document(short)
     group = next(p for p in s3.placed() if p.cell.text.startswith("三、"))
-    parts = label_parts(layout, "s3", group)
-    assert len(parts) == 2 and parts[1][0].continued
+    for filler_lines in range(1, 15):
+        filler = Paragraph("政" * (26 + 28 * (filler_lines - 1)))
+        short = Document(document.meta, (filler, s3))
+        layout = layout_document(short)
+        parts = label_parts(layout, "s3", group)
+        if len(parts) == 2 and all(lines for _, _, lines in parts):
+            break
+    else:
+        pytest.fail("no filler length splits the group with room for the label on both pages")
+    assert parts[1][0].continued
     assert [text for _, text, _ in parts] == [group.cell.text, group.cell.text]
     assert check_split_labels(short, layout) >= 1
 

@@ -47,6 +47,8 @@ class Line:
 
 def units(text: str) -> list[tuple[int, int]]:
     """(start, end) of every indivisible piece: one CJK character, one Latin word, one space."""
+    if len(text) == 1:
+        return [(0, 1)]
     pieces: list[tuple[int, int]] = []
     index = 0
     while index < len(text):
@@ -93,6 +95,8 @@ def break_lines(text: str, width: float, measure: Measure, *, first_line_indent:
     measure = lru_cache(maxsize=None)(measure)
 
     def atom_width(start: int, end: int) -> float:
+        if end - start == 1:
+            return measure(text[start])
         piece = text[start:end]
         return sum(measure(piece[a:b]) for a, b in units(piece))
 

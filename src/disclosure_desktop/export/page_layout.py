@@ -80,7 +80,8 @@ A4 = PageGeometry()
 # characters per line (结果/维持) as the printed form does.
 TABLE_PITCH_FACTOR = 1.3
 CELL_PAD_X = 1 * MM     # 1 mm, as the DOCX export
-CELL_PAD_Y = 3.0
+CELL_PAD_Y = 1.7
+ROW_MIN_HEIGHT = 6 * MM  # 17 pt, as the DOCX export's rows: a row never looks cramped
 TABLE_RULE = 0.5       # 0.5 pt lines, as Word's "single" border
 TABLE_GAP_BEFORE = 4.0
 TABLE_GAP_AFTER = 8.0
@@ -168,6 +169,9 @@ class LaidOutDocument:
 
 
 # --- measuring ----------------------------------------------------------------------------------
+_WIDTHS: dict[tuple[str, bool, float], dict[str, float]] = {}
+
+
 class Measurer:
     """Text widths in points from Qt's font metrics at 7200 dpi.
 
@@ -180,27 +184,39 @@ class Measurer:
 
     def __init__(self, fonts: FontSet):
         self._fonts = fonts
-        device = QImage(1, 1, QImage.Format.Format_ARGB32)
-        dots_per_metre = round(self.DPI / 0.0254)
-        device.setDotsPerMeterX(dots_per_metre)
-        device.setDotsPerMeterY(dots_per_metre)
-        self._device = device
+        self._sizes = {name: resolved.size_pt for name, resolved in fonts.fonts.items()}
+        self._device: QImage | None = None
         self._metrics: dict[tuple[str, float], QFontMetricsF] = {}
-        self._cache: dict[tuple[str, float, str], float] = {}
+        self._tables: dict[tuple[str, float], dict[str, float]] = {}
 
     def size(self, role: str) -> float:
-        return self._fonts[role].size_pt
+        return self._sizes[role]
 
     def width(self, role: str, text: str, size: float | None = None) -> float:
-        size = size or self.size(role)
-        key = (role, size, text)
-        width = self._cache.get(key)
+        size = size or self._sizes[role]
+        table = self._tables.get((role, size))
+        if table is None:
+            resolved = self._fonts[role]
+            # Widths are kept for the life of the process, per face and size: a second export
+            # or the print preview measures nothing again.  (Only plain floats are kept; Qt
+            # objects must not outlive the application.)
+            table = self._tables[(role, size)] = _WIDTHS.setdefault((resolved.family, resolved.role.bold, size), {})
+        width = table.get(text)
         if width is None:
-            metrics = self._metrics.get((role, size))
-            if metrics is None:
-                metrics = self._metrics[(role, size)] = QFontMetricsF(self._fonts.qfont(role, size), self._device)
-            width = self._cache[key] = metrics.horizontalAdvance(text) * 72 / self.DPI
+            width = table[text] = self._metrics_for(role, size).horizontalAdvance(text) * 72 / self.DPI
         return width
+
+    def _metrics_for(self, role: str, size: float) -> QFontMetricsF:
+        metrics = self._metrics.get((role, size))
+        if metrics is None:
+            if self._device is None:
+                device = QImage(1, 1, QImage.Format.Format_ARGB32)
+                dots_per_metre = round(self.DPI / 0.0254)
+                device.setDotsPerMeterX(dots_per_metre)
+                device.setDotsPerMeterY(dots_per_metre)
+                self._device = device
+            metrics = self._metrics[(role, size)] = QFontMetricsF(self._fonts.qfont(role, size), self._device)
+        return metrics
 
     def measure(self, role: str):
         return lambda text: self.width(role, text)
@@ -233,6 +249,8 @@ def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: 
     indent = indent_chars * (measurer.size(role) + tracking)
 
     def measure(piece: str) -> float:
+        if len(piece) == 1:
+            return measurer.width(role, piece) + tracking
         return sum(measurer.width(role, piece[a:b]) + tracking for a, b in units(piece))
 
     result = []
@@ -328,7 +346,7 @@ def measure_table(measurer: Measurer, block: TableBlock, left: float, width: flo
             sizes[index] = smaller
         needed[index] = len(lines[index]) * pitch + 2 * CELL_PAD_Y
 
-    heights = [pitch + 2 * CELL_PAD_Y] * len(block.rows)
+    heights = [max(ROW_MIN_HEIGHT, pitch + 2 * CELL_PAD_Y)] * len(block.rows)
     for index, p in enumerate(placed):
         if p.cell.rowspan == 1:
             heights[p.row] = max(heights[p.row], needed[index])
@@ -391,6 +409,7 @@ class _Flow:
         self.page = Page(len(self.layout.pages) + 1)
         self.layout.pages.append(self.page)
         self.y = self.g.text_top
+        self.lines_here: list[tuple[TextRun, float, float]] = []  # text lines on this page: (run, top, pitch)
 
     @property
     def at_page_top(self) -> bool:
@@ -405,8 +424,9 @@ class _Flow:
 
     def place_line(self, line: SetLine, role: str, pitch: float, block: int) -> None:
         size = self.measurer.size(role)
-        self.page.items.append(TextRun(line.x, baseline_in(self.y, pitch, size), line.text, role, line.width,
-                                       line.pieces, "text", block))
+        run = TextRun(line.x, baseline_in(self.y, pitch, size), line.text, role, line.width, line.pieces, "text", block)
+        self.page.items.append(run)
+        self.lines_here.append((run, self.y, pitch))
         self.y += pitch
 
     def place_lines(self, lines: list[SetLine], role: str, pitch: float, block: int) -> None:
@@ -434,26 +454,34 @@ class _Flow:
             if remaining:
                 self.new_page()
 
-    def move_last_lines(self, block: int, count: int, keep: int, whole_if_short: bool = False) -> None:
-        """Start a new page carrying over the last `count` lines of `block` from this page, if at
-        least `keep` of its lines stay behind (or all of them, when `whole_if_short` and it is
-        shorter than that, and all of it is on this page); otherwise just start the new page."""
-        lines = [item for item in self.page.items
-                 if isinstance(item, TextRun) and item.kind == "text" and item.block == block]
-        moved = lines[-count:] if len(lines) >= count + keep else []
-        first_on_page = bool(lines) and not any(
-            isinstance(item, TextRun) and item.block == block for page in self.layout.pages[:-1] for item in page.items)
-        if not moved and whole_if_short and first_on_page and len(lines) >= 2:
-            moved = lines
-        pitch = moved[1].baseline - moved[0].baseline if moved else 0.0
-        # the baseline's distance below its line's top edge (the last line ends at self.y)
-        below_top = moved[0].baseline - (self.y - pitch * len(moved)) if moved else 0.0
-        for run in moved:
+    def carry_over(self, keep_together) -> None:
+        """Start a new page and move the last text lines of this one onto it: the last two lines
+        of the last paragraph if two more stay behind, else the whole paragraph together with the
+        headings right above it (`keep_together(block)` says whether a block must not be left
+        as the last thing on a page).  Nothing moves if that would empty the page."""
+        lines = self.lines_here
+        cut = len(lines)
+        if lines:
+            last_block = lines[-1][0].block
+            own = [i for i, (run, _, _) in enumerate(lines) if run.block == last_block]
+            cut = own[-2] if len(own) >= 4 else own[0]
+            while cut > 0 and keep_together(lines[cut - 1][0].block):
+                block = lines[cut - 1][0].block
+                cut = next(i for i, (run, _, _) in enumerate(lines) if run.block == block)
+            if cut == 0:
+                cut = len(lines)
+        moved = lines[cut:]
+        for run, _, _ in moved:
             self.page.items.remove(run)
         self.new_page()
-        for run in moved:
-            self.page.items.append(replace(run, baseline=self.y + below_top))
-            self.y += pitch
+        if moved:
+            first_top = moved[0][1]
+            for run, top, pitch in moved:
+                shifted = replace(run, baseline=run.baseline - first_top + self.y)
+                self.page.items.append(shifted)
+                self.lines_here.append((shifted, top - first_top + self.y, pitch))
+            _, last_top, last_pitch = moved[-1]
+            self.y += last_top + last_pitch - first_top
 
     def skip_lines(self, count: int, pitch: float) -> None:
         if not self.at_page_top:
@@ -645,19 +673,14 @@ class DocumentLayout:
 
     def _keep_closing_together(self, flow: _Flow, index: int, pitch: float) -> None:
         """The agency name and the date stay on one page, and that page is not theirs alone: when
-        they must move on, the last two lines of the text before them come along."""
+        they must move on, the last lines of the text before them come along (with their heading
+        when the paragraph is short)."""
         blocks = self.document.blocks
         closing = 1 + sum(1 for b in blocks[index + 1:index + 2]
                           if isinstance(b, Paragraph) and b.role == ParagraphRole.DATE)
         if flow.lines_that_fit(pitch) >= closing + 1:  # the blank line, the name, the date
             return
-        previous = index - 1
-        if previous >= 0 and isinstance(blocks[previous], (Paragraph, Note)):
-            # a short paragraph goes whole, unless that would leave its heading alone behind
-            whole = previous == 0 or not isinstance(blocks[previous - 1], (Heading, Title))
-            flow.move_last_lines(previous, 2, keep=2, whole_if_short=whole)
-        else:
-            flow.new_page()
+        flow.carry_over(lambda block: isinstance(blocks[block], (Heading, Title)))
 
     # --- page furniture: numbers and the draft mark ------------------------------------------
     def _furnish(self, result: LaidOutDocument) -> None:
