@@ -142,3 +142,18 @@ def test_badges_update_by_themselves_after_an_edit(qtbot, sample_window):
     qtbot.waitUntil(lambda: navigator.state_of("s5").status == EMPTY)
     qtbot.waitUntil(lambda: navigator.state_of("check").status == ERRORS)
     assert navigator.state_of("check").badge == "1 个错误"
+
+
+def test_ctrl_z_in_the_text_editor_is_the_windows_undo(qtbot, sample_window):
+    window = sample_window
+    window.editor.go_to("s6", focus=True)
+    edit = window.editor.page("s6").editor.edit
+    before = window.session.report.narrative["s6"]
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, "abc")
+    assert window.session.report.narrative["s6"] == before + "abc"
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.report.narrative["s6"] == before and edit.toPlainText() == before
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert edit.toPlainText() == before + "abc"
+    assert "编辑正文" in window.undo_action.text()

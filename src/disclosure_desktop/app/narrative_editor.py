@@ -8,8 +8,9 @@ one undo of the window, and when undo/redo changes the text the cursor goes to t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor,
+                           QTextDocument)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core.text import heading_level, strip_control_characters
@@ -37,6 +38,30 @@ class HeadingHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self._formats[level])
 
 
+class NarrativeTextEdit(QPlainTextEdit):
+    """A QPlainTextEdit that leaves undo/redo keys to the window's actions.
+
+    The text control claims Ctrl+Z / Ctrl+Y through ShortcutOverride even with its own undo
+    switched off; declining the override lets the window's undo action (one stack for cells,
+    text and cover fields) receive them.
+    """
+
+    WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    EXTRA_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
+
+    def _is_window_key(self, event) -> bool:
+        if any(event.matches(key) for key in self.WINDOW_KEYS):
+            return True
+        combination = QKeySequence(event.keyCombination())
+        return any(combination.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in self.EXTRA_KEYS)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_window_key(event):
+            event.ignore()
+            return True
+        return super().event(event)
+
+
 def changed_span(old: str, new: str) -> tuple[int, int]:
     """(start, end in `new`) of the part that differs between two texts."""
     start = 0
@@ -61,7 +86,7 @@ class NarrativeEditor(QWidget):
         self.section_id = section_id
         self._applying = False
 
-        self.edit = QPlainTextEdit(self)
+        self.edit = NarrativeTextEdit(self)
         self.edit.setObjectName("narrativeEdit")
         self.edit.setUndoRedoEnabled(False)  # the session's undo stack is the only one
         self.edit.setTabChangesFocus(True)  # Tab leaves the editor, as everywhere else in the window
