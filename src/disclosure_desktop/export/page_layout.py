@@ -5,6 +5,10 @@ of pages, each a list of text runs and rules.  `page_painter.paint_page` draws a
 QPainter — the PDF writer, a printer or an image for the print preview — so all of them show
 exactly the same pages, and tests can check positions without reading a PDF back.
 
+The pieces: pages.py (the data), text_setting.py (measuring, line breaking, justification),
+table_layout.py (cells, row heights, table page breaks); this module flows the blocks down the
+pages and adds page numbers and the draft mark.
+
 Why a painter layout instead of QTextDocument: QTextDocument cannot repeat a table's heading
 rows on a new page, keep a row from splitting, keep a caption with its first row, place the
 page number differently on odd and even pages, or hold body lines on a fixed 28.9 pt pitch;
@@ -19,378 +23,30 @@ below the text block, odd pages right and even pages left, one character in from
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, replace
-from typing import Iterable, Union
+from dataclasses import replace
+from typing import Iterable
 
-from PySide6.QtGui import QFontMetricsF, QImage
-
-from .document import (Align, Block, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole,
-                       PlacedCell, TableBlock, Title)
+from .document import Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock, Title
 from .fonts import FontSet, resolve_fonts
-from .line_breaking import break_lines, units
-
-MM = 72 / 25.4  # points per millimetre
+# The pieces of the layout live in their own modules; their names are re-exported here, the
+# one module callers (export, print preview, tests) import from.
+from .pages import A4, MM, TABLE_RULE, CellBox, LaidOutDocument, Page, PageGeometry, Rule, TextRun  # noqa: F401
+from .table_layout import (CELL_PAD_X, CELL_PAD_Y, CELL_ROLE_FONT, ROW_MIN_HEIGHT, TableGeometry,  # noqa: F401
+                           measure_table, paginate_table)
+from .text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, baseline_in, grid_tracking,  # noqa: F401
+                           set_paragraph)
 
 # The mark printed on a draft (a document exported while an error-level finding stands).
 DRAFT_MARK = "草稿"
 DRAFT_HEADER = "草稿 · 检查未通过，不得作为正式文本印发或公开"
 DRAFT_WATERMARK_PT = 150.0
 
-
-@dataclass(frozen=True)
-class PageGeometry:
-    width: float = 210 * MM
-    height: float = 297 * MM
-    top: float = 37 * MM
-    bottom: float = 35 * MM
-    left: float = 28 * MM
-    right: float = 26 * MM
-    line_pitch: float = 28.9           # 22 lines of 3号 text in the 225 mm text block
-    page_number_gap: float = 7 * MM    # from the text block's lower edge to the page number's dashes
-
-    @property
-    def text_left(self) -> float:
-        return self.left
-
-    @property
-    def text_right(self) -> float:
-        return self.width - self.right
-
-    @property
-    def text_width(self) -> float:
-        return self.width - self.left - self.right
-
-    @property
-    def text_top(self) -> float:
-        return self.top
-
-    @property
-    def text_bottom(self) -> float:
-        return self.height - self.bottom
-
-    @property
-    def lines_per_page(self) -> int:
-        return int((self.text_bottom - self.text_top + 0.01) // self.line_pitch)
-
-
-A4 = PageGeometry()
-
-# Tables: 五号 type on a 1.3 pitch, small padding so table 四's fifteen value columns hold two
-# characters per line (结果/维持) as the printed form does.
-TABLE_PITCH_FACTOR = 1.3
-CELL_PAD_X = 1 * MM     # 1 mm, as the DOCX export
-CELL_PAD_Y = 1.7
-ROW_MIN_HEIGHT = 6 * MM  # 17 pt, as the DOCX export's rows: a row never looks cramped
-TABLE_RULE = 0.5       # 0.5 pt lines, as Word's "single" border
 TABLE_GAP_BEFORE = 4.0
 TABLE_GAP_AFTER = 8.0
-MIN_VALUE_PT = 6.0     # the smallest a number too wide for its cell is set
 NOTE_PITCH_FACTOR = 1.5
 # Roles set on the 28-characters-per-line grid of GB/T 9704 (all 3号).
 GRID_ROLES = frozenset({"body", "heading1", "heading2", "heading3"})
 GRID_SAMPLE = "国"  # an ideograph: its advance is the font's character width
-# Where the em box sits on a line: its centre is 0.38 em above the baseline in CJK fonts.
-EM_CENTRE_ABOVE_BASELINE = 0.38
-
-
-# --- the laid-out pages -----------------------------------------------------------------------
-@dataclass(frozen=True)
-class TextRun:
-    """One line (or cell line) of text: drawn at `x` on `baseline` in the font of `role`."""
-
-    x: float
-    baseline: float
-    text: str
-    role: str
-    width: float                 # printed width, justification included
-    # (x, text) of each character when spaced out; (x, text, horizontal scale) for a stretched one
-    pieces: tuple[tuple, ...] = ()
-    kind: str = "text"           # "text" | "cell" | "page_number" | "draft_header" | "draft_watermark"
-    block: int = -1              # index of the Document block it belongs to (-1: page furniture)
-    key: tuple[str, str, str] | None = None  # for a value cell: (table, row, column)
-    size: float | None = None    # point size when not the role's own (the draft watermark)
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-
-@dataclass(frozen=True)
-class Rule:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    width: float = TABLE_RULE
-
-
-@dataclass(frozen=True)
-class CellBox:
-    """A table cell (or the part of a merged cell on this page) as drawn: for tests and preview."""
-
-    table: str
-    row: int        # grid row of the cell
-    column: int
-    rowspan: int
-    colspan: int
-    x: float
-    y: float
-    width: float
-    height: float
-    role: CellRole
-    text: str
-    repeated_head: bool = False  # a heading row printed again at the top of a continued table
-    continued: bool = False      # the lower part of a merged cell that started on an earlier page
-
-
-Item = Union[TextRun, Rule]
-
-
-@dataclass
-class Page:
-    number: int
-    items: list[Item] = field(default_factory=list)
-    cells: list[CellBox] = field(default_factory=list)
-
-    def runs(self, kind: str | None = None) -> list[TextRun]:
-        return [i for i in self.items if isinstance(i, TextRun) and (kind is None or i.kind == kind)]
-
-    def text(self) -> str:
-        return "\n".join(run.text for run in self.runs())
-
-
-@dataclass
-class LaidOutDocument:
-    pages: list[Page]
-    geometry: PageGeometry
-    fonts: FontSet
-    draft: bool
-
-
-# --- measuring ----------------------------------------------------------------------------------
-_WIDTHS: dict[tuple[str, bool, float], dict[str, float]] = {}
-
-
-class Measurer:
-    """Text widths in points from Qt's font metrics at 7200 dpi.
-
-    Qt sizes a font in whole device pixels: at 1200 dpi 3号 becomes 267 px = 16.02 pt, and 28
-    characters no longer fit a line; at 7200 dpi every size in hundredths of a point is exact.
-    The PDF is drawn at the same resolution (pdf_export.RESOLUTION_DPI).
-    """
-
-    DPI = 7200
-
-    def __init__(self, fonts: FontSet):
-        self._fonts = fonts
-        self._sizes = {name: resolved.size_pt for name, resolved in fonts.fonts.items()}
-        self._device: QImage | None = None
-        self._metrics: dict[tuple[str, float], QFontMetricsF] = {}
-        self._tables: dict[tuple[str, float], dict[str, float]] = {}
-
-    def size(self, role: str) -> float:
-        return self._sizes[role]
-
-    def width(self, role: str, text: str, size: float | None = None) -> float:
-        size = size or self._sizes[role]
-        table = self._tables.get((role, size))
-        if table is None:
-            resolved = self._fonts[role]
-            # Widths are kept for the life of the process, per face and size: a second export
-            # or the print preview measures nothing again.  (Only plain floats are kept; Qt
-            # objects must not outlive the application.)
-            table = self._tables[(role, size)] = _WIDTHS.setdefault((resolved.family, resolved.role.bold, size), {})
-        width = table.get(text)
-        if width is None:
-            width = table[text] = self._metrics_for(role, size).horizontalAdvance(text) * 72 / self.DPI
-        return width
-
-    def _metrics_for(self, role: str, size: float) -> QFontMetricsF:
-        metrics = self._metrics.get((role, size))
-        if metrics is None:
-            if self._device is None:
-                device = QImage(1, 1, QImage.Format.Format_ARGB32)
-                dots_per_metre = round(self.DPI / 0.0254)
-                device.setDotsPerMeterX(dots_per_metre)
-                device.setDotsPerMeterY(dots_per_metre)
-                self._device = device
-            metrics = self._metrics[(role, size)] = QFontMetricsF(self._fonts.qfont(role, size), self._device)
-        return metrics
-
-    def measure(self, role: str):
-        return lambda text: self.width(role, text)
-
-
-# --- laying out text ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SetLine:
-    """A line of text placed horizontally; the vertical place is decided by pagination.
-
-    `pieces` gives the x of every character (Latin words stay whole) when the line is justified
-    or tracked; empty when the line is drawn as one run at `x`.  (Qt's own letter spacing
-    cannot be used: it is scaled by a whole-number factor of the device resolution.)
-    """
-
-    x: float
-    text: str
-    width: float
-    pieces: tuple[tuple[float, str], ...] = ()
-
-
-def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: float, *,
-                  indent_chars: float = 0, align: Align = Align.LEFT, justify: bool = True,
-                  tracking: float = 0.0) -> list[SetLine]:
-    """Break `text` into lines of `width` and place each: justified lines fill the width exactly.
-
-    `tracking` is extra space between characters (negative: closer) that every line gets — the
-    character grid of the body text (28 characters of 3号 in 156 mm).
-    """
-    indent = indent_chars * (measurer.size(role) + tracking)
-
-    def measure(piece: str) -> float:
-        if len(piece) == 1:
-            return measurer.width(role, piece) + tracking
-        return sum(measurer.width(role, piece[a:b]) + tracking for a, b in units(piece))
-
-    result = []
-    for number, line in enumerate(break_lines(text, width, measure, first_line_indent=indent)):
-        x = left + (indent if number == 0 else 0.0)
-        available = width - (indent if number == 0 else 0.0)
-        pieces = [line.text[a:b] for a, b in units(line.text)]
-        widths = [measurer.width(role, piece) for piece in pieces]
-        gaps = len(pieces) - 1
-        gap = tracking
-        natural = sum(widths) + tracking * gaps
-        if justify and not line.last and gaps and align == Align.LEFT:
-            gap = tracking + max(available - natural, 0.0) / gaps
-        elif align == Align.CENTER:
-            x += max(available - natural, 0.0) / 2
-        elif align == Align.RIGHT:
-            x += max(available - natural, 0.0)
-        drawn = sum(widths) + gap * gaps
-        placed: tuple[tuple[float, str], ...] = ()
-        if abs(gap) > 1e-9 and gaps:
-            positions, cursor = [], x
-            for piece, piece_width in zip(pieces, widths):
-                if not piece.isspace():
-                    positions.append((cursor, piece))
-                cursor += piece_width + gap
-            placed = tuple(positions)
-        result.append(SetLine(x, line.text, drawn, placed))
-    return result
-
-
-def grid_tracking(text_width: float, size: float, chars_per_line: int = 28) -> float:
-    """Space to add between characters so exactly `chars_per_line` characters of `size` fill a line."""
-    return (text_width - chars_per_line * size) / (chars_per_line - 1)
-
-
-def baseline_in(top: float, pitch: float, size: float) -> float:
-    """The baseline that centres a `size` em box on a line of height `pitch` starting at `top`."""
-    return top + pitch / 2 + EM_CENTRE_ABOVE_BASELINE * size
-
-
-# --- tables -----------------------------------------------------------------------------------
-CELL_ROLE_FONT = {role: "table" for role in CellRole}
-
-
-@dataclass
-class TableGeometry:
-    """A TableBlock measured: column edges, each cell's lines, each row's height."""
-
-    block: TableBlock
-    placed: list[PlacedCell]
-    column_x: list[float]            # columns + 1 edges
-    row_heights: list[float]
-    cell_lines: dict[int, list[SetLine]]  # index into `placed` → lines (x relative to the cell's left edge)
-    pitch: float
-    cell_sizes: dict[int, float] = field(default_factory=dict)  # type set smaller than the table's
-
-    @property
-    def head_rows(self) -> range:
-        return range(self.block.header_rows)
-
-    def heading_like(self, row: int) -> bool:
-        """A body row of captions and column headings only (section 二's stacked sub-tables):
-        it must never be the last row on a page."""
-        starting = [p.cell for p in self.placed if p.row == row]
-        return bool(starting) and all(c.role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for c in starting)
-
-
-def measure_table(measurer: Measurer, block: TableBlock, left: float, width: float) -> TableGeometry:
-    placed = block.placed()
-    edges = [left]
-    for fraction in block.normalized_widths():
-        edges.append(edges[-1] + fraction * width)
-    edges[-1] = left + width
-    size = measurer.size("table")
-    pitch = size * TABLE_PITCH_FACTOR
-    lines: dict[int, list[SetLine]] = {}
-    sizes: dict[int, float] = {}
-    needed: dict[int, float] = {}
-    for index, p in enumerate(placed):
-        cell = p.cell
-        role = CELL_ROLE_FONT[cell.role]
-        cell_width = edges[p.last_column + 1] - edges[p.column]
-        indent = cell.indent * measurer.size(role)
-        inner = max(cell_width - 2 * CELL_PAD_X - indent, measurer.size(role))
-        lines[index] = set_paragraph(measurer, cell.text, role, CELL_PAD_X + indent, inner,
-                                     align=cell.align, justify=False)
-        natural = measurer.width(role, cell.text)
-        if cell.role == CellRole.VALUE and natural > inner:
-            # A number never wraps (5 0111 would read as two numbers): it is set smaller instead.
-            smaller = max(MIN_VALUE_PT, math.floor(measurer.size(role) * inner / natural * 4) / 4)
-            shrunk = measurer.width(role, cell.text, smaller)
-            lines[index] = [SetLine(CELL_PAD_X + indent + max(inner - shrunk, 0.0) / 2, cell.text, shrunk)]
-            sizes[index] = smaller
-        needed[index] = len(lines[index]) * pitch + 2 * CELL_PAD_Y
-
-    heights = [max(ROW_MIN_HEIGHT, pitch + 2 * CELL_PAD_Y)] * len(block.rows)
-    for index, p in enumerate(placed):
-        if p.cell.rowspan == 1:
-            heights[p.row] = max(heights[p.row], needed[index])
-    # A merged cell taller than the rows it spans: share the missing height among those rows.
-    for index, p in sorted(enumerate(placed), key=lambda item: item[1].cell.rowspan):
-        if p.cell.rowspan > 1:
-            spanned = range(p.row, p.last_row + 1)
-            missing = needed[index] - sum(heights[r] for r in spanned)
-            if missing > 0:
-                for r in spanned:
-                    heights[r] += missing / len(spanned)
-    return TableGeometry(block, placed, edges, heights, lines, pitch, sizes)
-
-
-def paginate_table(table: TableGeometry, first_space: float, page_space: float) -> list[list[int]]:
-    """Body rows on each page: a row never splits, a heading-like row never ends a page.
-
-    `first_space` is the height left on the current page, `page_space` that of a fresh page; the
-    table head (repeated on every page) is part of both.  An empty first list means the table
-    starts on a new page.
-    """
-    head = sum(table.row_heights[r] for r in table.head_rows)
-    body = list(range(table.block.header_rows, len(table.block.rows)))
-    # Units that must stay on one page: heading-like rows with the row after them.
-    units: list[list[int]] = []
-    pending: list[int] = []
-    for row in body:
-        pending.append(row)
-        if not table.heading_like(row):
-            units.append(pending)
-            pending = []
-    if pending:
-        units.append(pending)
-
-    pages: list[list[int]] = [[]]
-    space = first_space - head
-    for unit in units:
-        height = sum(table.row_heights[r] for r in unit)
-        if height > space + 1e-6 and (pages[-1] or space < page_space - head):
-            pages.append([])
-            space = page_space - head
-        pages[-1].extend(unit)
-        space -= height
-    return pages
 
 
 # --- the whole document -----------------------------------------------------------------------
@@ -458,7 +114,7 @@ class _Flow:
         """Start a new page and move the last text lines of this one onto it: the last two lines
         of the last paragraph if two more stay behind, else the whole paragraph together with the
         headings right above it (`keep_together(block)` says whether a block must not be left
-        as the last thing on a page).  Nothing moves if that would empty the page."""
+        as the last thing on a page).  Nothing moves if that would leave the page empty."""
         lines = self.lines_here
         cut = len(lines)
         if lines:
@@ -468,8 +124,8 @@ class _Flow:
             while cut > 0 and keep_together(lines[cut - 1][0].block):
                 block = lines[cut - 1][0].block
                 cut = next(i for i, (run, _, _) in enumerate(lines) if run.block == block)
-            if cut == 0:
-                cut = len(lines)
+            if cut == 0 and not self.page.cells:
+                cut = len(lines)  # everything would move: keep the page, move nothing
         moved = lines[cut:]
         for run, _, _ in moved:
             self.page.items.remove(run)
@@ -530,11 +186,12 @@ class _Flow:
             if p.cell.rowspan > 1 and not self._show_text_in_fragment(table, p, fragment, text_height, shown):
                 continue
             role = CELL_ROLE_FONT[p.cell.role]
-            size = table.cell_sizes.get(index)
+            size = table.cell_sizes.get(index)  # None: the role's size
             line_top = y1 + max((y2 - y1 - text_height) / 2, CELL_PAD_Y)
             for line in lines:
-                self.page.items.append(TextRun(x1 + line.x, baseline_in(line_top, table.pitch, size or measurer.size(role)),
-                                               line.text, role, line.width, (), "cell", block, p.cell.key, size))
+                baseline = baseline_in(line_top, table.pitch, size or measurer.size(role))
+                self.page.items.append(TextRun(x1 + line.x, baseline, line.text, role, line.width, (), "cell", block,
+                                               p.cell.key, size))
                 line_top += table.pitch
         self.y = bottom
 

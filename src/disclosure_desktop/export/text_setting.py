@@ -1,0 +1,141 @@
+"""Setting text in lines: widths from Qt's font metrics, Chinese line breaking, justification.
+
+Pure geometry in points; no painting.  Used for paragraphs (page_layout) and table cells
+(table_layout).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFontMetricsF, QImage
+
+from .document import Align
+from .fonts import FontSet
+from .line_breaking import break_lines, units
+
+# Where the em box sits on a line: its centre is 0.38 em above the baseline in CJK fonts.
+EM_CENTRE_ABOVE_BASELINE = 0.38
+
+
+# --- measuring ----------------------------------------------------------------------------------
+_WIDTHS: dict[tuple[str, bool, float], dict[str, float]] = {}
+
+
+class Measurer:
+    """Text widths in points from Qt's font metrics at 7200 dpi.
+
+    Qt sizes a font in whole device pixels: at 1200 dpi 3号 becomes 267 px = 16.02 pt, and 28
+    characters no longer fit a line; at 7200 dpi every size in hundredths of a point is exact.
+    The PDF is drawn at the same resolution (pdf_export.RESOLUTION_DPI).
+    """
+
+    DPI = 7200
+
+    def __init__(self, fonts: FontSet):
+        self._fonts = fonts
+        self._sizes = {name: resolved.size_pt for name, resolved in fonts.fonts.items()}
+        self._device: QImage | None = None
+        self._metrics: dict[tuple[str, float], QFontMetricsF] = {}
+        self._tables: dict[tuple[str, float], dict[str, float]] = {}
+
+    def size(self, role: str) -> float:
+        return self._sizes[role]
+
+    def width(self, role: str, text: str, size: float | None = None) -> float:
+        size = size or self._sizes[role]
+        table = self._tables.get((role, size))
+        if table is None:
+            resolved = self._fonts[role]
+            # Widths are kept for the life of the process, per face and size: a second export
+            # or the print preview measures nothing again.  (Only plain floats are kept; Qt
+            # objects must not outlive the application.)
+            table = self._tables[(role, size)] = _WIDTHS.setdefault((resolved.family, resolved.role.bold, size), {})
+        width = table.get(text)
+        if width is None:
+            width = table[text] = self._metrics_for(role, size).horizontalAdvance(text) * 72 / self.DPI
+        return width
+
+    def _metrics_for(self, role: str, size: float) -> QFontMetricsF:
+        metrics = self._metrics.get((role, size))
+        if metrics is None:
+            if self._device is None:
+                device = QImage(1, 1, QImage.Format.Format_ARGB32)
+                dots_per_metre = round(self.DPI / 0.0254)
+                device.setDotsPerMeterX(dots_per_metre)
+                device.setDotsPerMeterY(dots_per_metre)
+                self._device = device
+            metrics = self._metrics[(role, size)] = QFontMetricsF(self._fonts.qfont(role, size), self._device)
+        return metrics
+
+    def measure(self, role: str):
+        return lambda text: self.width(role, text)
+
+
+# --- laying out text ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SetLine:
+    """A line of text placed horizontally; the vertical place is decided by pagination.
+
+    `pieces` gives the x of every character (Latin words stay whole) when the line is justified
+    or tracked; empty when the line is drawn as one run at `x`.  (Qt's own letter spacing
+    cannot be used: it is scaled by a whole-number factor of the device resolution.)
+    """
+
+    x: float
+    text: str
+    width: float
+    pieces: tuple[tuple[float, str], ...] = ()
+
+
+def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: float, *,
+                  indent_chars: float = 0, align: Align = Align.LEFT, justify: bool = True,
+                  tracking: float = 0.0) -> list[SetLine]:
+    """Break `text` into lines of `width` and place each: justified lines fill the width exactly.
+
+    `tracking` is extra space between characters (negative: closer) that every line gets — the
+    character grid of the body text (28 characters of 3号 in 156 mm).
+    """
+    indent = indent_chars * (measurer.size(role) + tracking)
+
+    def measure(piece: str) -> float:
+        if len(piece) == 1:
+            return measurer.width(role, piece) + tracking
+        return sum(measurer.width(role, piece[a:b]) + tracking for a, b in units(piece))
+
+    result = []
+    for number, line in enumerate(break_lines(text, width, measure, first_line_indent=indent)):
+        x = left + (indent if number == 0 else 0.0)
+        available = width - (indent if number == 0 else 0.0)
+        pieces = [line.text[a:b] for a, b in units(line.text)]
+        widths = [measurer.width(role, piece) for piece in pieces]
+        gaps = len(pieces) - 1
+        gap = tracking
+        natural = sum(widths) + tracking * gaps
+        if justify and not line.last and gaps and align == Align.LEFT:
+            gap = tracking + max(available - natural, 0.0) / gaps
+        elif align == Align.CENTER:
+            x += max(available - natural, 0.0) / 2
+        elif align == Align.RIGHT:
+            x += max(available - natural, 0.0)
+        drawn = sum(widths) + gap * gaps
+        placed: tuple[tuple[float, str], ...] = ()
+        if abs(gap) > 1e-9 and gaps:
+            positions, cursor = [], x
+            for piece, piece_width in zip(pieces, widths):
+                if not piece.isspace():
+                    positions.append((cursor, piece))
+                cursor += piece_width + gap
+            placed = tuple(positions)
+        result.append(SetLine(x, line.text, drawn, placed))
+    return result
+
+
+def grid_tracking(text_width: float, size: float, chars_per_line: int = 28) -> float:
+    """Space to add between characters so exactly `chars_per_line` characters of `size` fill a line."""
+    return (text_width - chars_per_line * size) / (chars_per_line - 1)
+
+
+def baseline_in(top: float, pitch: float, size: float) -> float:
+    """The baseline that centres a `size` em box on a line of height `pitch` starting at `top`."""
+    return top + pitch / 2 + EM_CENTRE_ABOVE_BASELINE * size
