@@ -340,3 +340,48 @@ def test_missing_folder_is_explained(tmp_path):
         export_report(load_sample(), tmp_path / "没有这个文件夹" / "年报.pdf")
     assert "文件夹不存在" in str(error.value)
     assert not Path(tmp_path / "没有这个文件夹").exists()
+
+
+def synthetic_pdf(cmap: bytes) -> bytes:
+    """A two-object PDF whose second object is a ToUnicode stream, with a correct xref table."""
+    objects = [b"<< /Type /Catalog >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return out
+
+
+def test_tounicode_repair_rewrites_destinations_only():
+    from disclosure_desktop.export.pdf_tounicode import fix_tounicode
+
+    cmap = (b"/CIDInit /ProcSet findresource begin\nbegincmap\n"
+            b"3 beginbfrange\n<0000> <0000> <0000>\n<0001> <0002> [<2EA0> <4E2D> ]\n<2F08> <2F09> <2F08>\nendbfrange\n"
+            b"1 beginbfchar\n<0003> <0009>\nendbfchar\nendcmap\n")
+    from PySide6.QtGui import QFontDatabase
+
+    resolve_fonts()  # makes sure a QGuiApplication exists
+    family = "Noto Serif CJK SC"  # draws ⺠ and 民 with one glyph (CI installs fonts-noto-cjk)
+    if family not in QFontDatabase.families():
+        pytest.skip("Noto Serif CJK SC is not installed")
+    fixed = fix_tounicode(synthetic_pdf(cmap), [family])
+    pdf = PdfReader(fixed)  # the reader checks every xref offset
+    text = pdf.stream(2)
+    assert b"<0001> <0002> [<6C11> <4E2D> ]" in text          # ⺠ → 民 (same glyph in the font)
+    assert b"<2F08> <2F09> [<4EBA> <513F>]" in text           # a range spelled out: ⼈⼉ → 人儿; sources kept
+    assert b"<0003> <0020>" in text                            # the space glyph listed under the tab
+    assert b"<0000> <0000> <0000>" in text
+    assert fix_tounicode(fixed, [family]) == fixed             # nothing left to repair
+
+
+def test_tounicode_repair_leaves_other_pdfs_alone():
+    from disclosure_desktop.export.pdf_tounicode import fix_tounicode
+
+    clean = synthetic_pdf(b"/CIDInit /ProcSet findresource begin\n1 beginbfchar\n<0003> <4E2D>\nendbfchar\n")
+    assert fix_tounicode(clean, []) == clean
+    assert fix_tounicode(b"not a pdf at all", []) == b"not a pdf at all"
