@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ..core.checks import Finding
 from .page_base import SectionPage
@@ -54,7 +55,10 @@ class TableSectionPage(SectionPage):
             self.body.addWidget(scroll, 1)
         else:
             for editor in self.editors.values():
-                self.body.addWidget(editor, 1)
+                grows = editor.sizePolicy().verticalPolicy() != QSizePolicy.Policy.Fixed
+                self.body.addWidget(editor, 1 if grows else 0)
+                if not grows:  # a small table (四) stays under the hint instead of sinking to the bottom
+                    self.body.addStretch(1)
 
     def blank_tables(self) -> list[str]:
         spec = self.session.report.spec
