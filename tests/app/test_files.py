@@ -8,6 +8,7 @@ import os
 import stat
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.app import prompts
 from disclosure_desktop.io.project_file import load_project
@@ -190,3 +191,27 @@ def test_recent_files_and_geometry_persist_in_the_settings_file(window, make_win
     again = make_window(size=None)
     assert again.recent.paths() == [target]
     assert (again.width(), again.height()) == (700, 520)
+
+
+def test_an_edit_in_progress_is_saved_too(qtbot, window, prompter, tmp_path):
+    """Ctrl+S while still typing in a cell or a cover field saves what was typed."""
+    target = tmp_path / "r.gknb"
+    target.write_bytes(SAMPLE.read_bytes())
+    assert window.open_path(target)
+    window.activateWindow()
+    page = window.editor.page("s3")
+    window.editor.go_to("s3")
+    editor = page.editors["s3"]
+    editor.focus_cell("new", "research")
+    qtbot.keyClicks(editor.view, "4")  # typing opened the cell editor; no Enter yet
+    assert window.session.stored_value("s3", "new", "research") == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(target).report.value("s3", "new", "research") == 4
+    assert not window.is_modified()
+
+    cover = window.editor.page("cover")
+    window.editor.go_to("cover")
+    cover.ui.publishedAtEdit.setFocus()
+    ime_commit(cover.ui.publishedAtEdit, "开州区人民政府网站")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_project(target).report.front.published_at == "开州区人民政府网站"

@@ -176,3 +176,39 @@ def test_no_fee_form_in_gov_2019(qtbot, qapp):
     page = NarrativePage(ReportSession(new_report(2019, "某局")), "s6")
     qtbot.addWidget(page)
     assert page.fee_form is None
+
+
+def test_typing_after_a_pause_is_a_new_undo_step(session, monkeypatch):
+    from disclosure_desktop.app import session as session_module
+
+    session.set_narrative("s5", "甲")
+    session.set_narrative("s5", "甲乙")
+    assert session.undo_stack.count() == 1
+    # Two seconds later (the clock moved on): a new step.
+    real = session_module.time.monotonic
+    monkeypatch.setattr(session_module.time, "monotonic", lambda: real() + 5)
+    session.set_narrative("s5", "甲乙丙")
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    assert session.report.narrative["s5"] == "甲乙"
+    # Another section never merges into this one.
+    session.set_narrative("s6", "无。")
+    assert session.undo_stack.count() == 2 and session.undo_stack.index() == 2
+
+
+def test_format_change_is_announced_before_the_tables(session):
+    from disclosure_desktop.app.format_switch import switch_format
+
+    order = []
+    session.formatChanged.connect(lambda: order.append("format"))
+    session.tableChanged.connect(lambda t: order.append("table"))
+    new = switch_format(session.report, "gov-2019").report
+
+    def update(report):
+        for name in type(report).model_fields:
+            setattr(report, name, getattr(new, name))
+    session.set_meta(update)
+    assert order[0] == "format" and "table" in order
+    order.clear()
+    session.undo_stack.undo()
+    assert order[0] == "format" and session.report.format == "gov-2021"

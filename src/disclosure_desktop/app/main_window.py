@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QStackedWidget, QWidget
 
 from ..core.checks import Finding
 from ..core.model import Report
@@ -330,8 +330,25 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.is_modified())
 
     # --- opening --------------------------------------------------------------------------------
+    def commit_pending_edits(self) -> None:
+        """Finish an edit in progress (a cell being typed in, a cover field without Enter):
+        taking the focus away commits it, as leaving the field would; the focus then returns."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            return
+        view = focus.parentWidget()
+        while view is not None and not isinstance(view, QAbstractItemView):
+            view = view.parentWidget()
+        focus.clearFocus()
+        target = view if view is not None else focus
+        try:
+            target.setFocus()
+        except RuntimeError:
+            pass  # the cell editor was closed by the commit
+
     def maybe_save(self) -> bool:
         """True when the open report may be closed: saved, deliberately discarded, or unchanged."""
+        self.commit_pending_edits()
         if not self.is_modified():
             return True
         answer = self.prompter.unsaved_changes(self, self.session.path.name if self.session.path else self.display_name)
@@ -472,6 +489,7 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.session is None:
             return False
+        self.commit_pending_edits()
         if self.session.path is None:
             return self.save_as()
         return self.save_to(self.session.path)
@@ -479,6 +497,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.session is None:
             return False
+        self.commit_pending_edits()
         folder = last_folder(self.settings, "project")
         name = self.session.path.name if self.session.path else self.session.report.title + PROJECT_EXTENSION
         suggested = str(Path(folder) / name) if folder else name
