@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editor.formatSwitchRequested.connect(self.switch_format)
+        self.editor.pageChanged.connect(self._page_changed)
         self.recent.changed.connect(self._recent_changed)
 
         self._create_actions()
@@ -288,7 +289,6 @@ class MainWindow(QMainWindow):
         self._slot = slot or self.recovery.new_slot()
         self._changed_since_autosave = modified
         self.editor.set_session(session)
-        self.editor.pageChanged.connect(self._page_changed, Qt.ConnectionType.UniqueConnection)
         self.problems.set_session(session)
         self.problems.show()
         self.central.setCurrentWidget(self.editor)
