@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QToolTip, QWidget
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform, QValidator
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, QWidget
 
 from ..core.formats import ValueType
 from ..core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
 from .session import ReportSession
-from .table_model import TableModel
+from .table_model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, _RIGHT, TableModel
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 
 # Where Enter/Tab send the cursor after committing (handled by the view).
 MOVE_DOWN, MOVE_UP, MOVE_RIGHT, MOVE_LEFT = "down", "up", "right", "left"
@@ -110,6 +114,9 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, session: ReportSession, parent=None):
         super().__init__(parent)
         self.session = session
+        self._colour_cache: dict = {}
+        self._texts: dict = {}
+        self.padding_px = 4
         # Commit and cancel both end the preview (a commit that changes nothing leaves one behind).
         self.closeEditor.connect(lambda *_: session.clear_preview())
 
@@ -149,6 +156,80 @@ class CellDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
         editor.setGeometry(option.rect)
+
+    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
+        """Paint a cell from the model's role cache in one call.
+
+        QStyledItemDelegate asks the model for a dozen roles per cell, each a call from C++ into
+        Python; opening or closing an editor moves the focus, which repaints the whole view, so
+        this path is kept to a few Qt calls per cell (flags compared as ints, colours cached).
+        """
+        model = index.model()
+        if not isinstance(model, TableModel):
+            super().paint(painter, option, index)
+            return
+        roles = model.cell_roles(index.row(), index.column())
+        state = option.state.value
+        colours = self._colours(option.palette, bool(state & _ACTIVE))
+        rect = option.rect
+        selected = state & _SELECTED
+        if selected:
+            painter.fillRect(rect, colours[0])
+        else:
+            background = roles.get(_BACKGROUND)
+            if background is not None:
+                painter.fillRect(rect, background)
+        text = roles.get(_DISPLAY)
+        font = roles.get(_FONT)
+        if text:
+            if selected:
+                painter.setPen(colours[1])
+            else:
+                foreground = roles.get(_FOREGROUND)
+                painter.setPen(colours[2] if foreground is None else foreground.color())
+            if font is not None:
+                painter.setFont(font)
+            static, width, height = self._static_text(text, font is not None, painter)
+            painter.drawStaticText(rect.right() - self.padding_px - width,
+                                   rect.top() + (rect.height() - height) // 2, static)
+            if font is not None:
+                painter.setFont(option.font)
+        if state & _HAS_FOCUS:
+            # The current cell: a frame in the highlight colour, visible on any background.
+            painter.setPen(colours[3])
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+
+    def _colours(self, palette: QPalette, active: bool):
+        """(highlight, highlighted text, text, focus pen) for the palette, computed once per palette."""
+        key = (palette.cacheKey(), active)
+        colours = self._colour_cache.get(key)
+        if colours is None:
+            group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
+            pen = QPen(palette.color(group, QPalette.ColorRole.Highlight))
+            pen.setWidth(2)
+            colours = self._colour_cache[key] = (palette.color(group, QPalette.ColorRole.Highlight),
+                                                 palette.color(group, QPalette.ColorRole.HighlightedText),
+                                                 palette.color(group, QPalette.ColorRole.Text), pen)
+        return colours
+
+    def _static_text(self, text: str, bold: bool, painter: QPainter):
+        """Laid-out text, cached: a table shows the same few numbers over and over."""
+        key = (text, bold)
+        entry = self._texts.get(key)
+        if entry is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), painter.font())
+            size = static.size()
+            entry = self._texts[key] = (static, int(size.width() + 0.5), int(size.height() + 0.5))
+            if len(self._texts) > 4096:  # numbers typed over a long session
+                self._texts.clear()
+        return entry
+
+    def set_font(self, font) -> None:
+        """The view's font changed (scaling): sizes and laid-out texts are measured again."""
+        self.padding_px = QFontMetrics(font).horizontalAdvance("0") // 2 + 2
+        self._texts.clear()
 
     def eventFilter(self, editor, event) -> bool:
         if isinstance(editor, CellLineEdit) and event.type() == QEvent.Type.KeyPress:

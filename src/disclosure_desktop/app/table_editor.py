@@ -56,6 +56,7 @@ class TableView(QTableView):
     # --- sizes from font metrics ------------------------------------------------------------
     def fit_sizes(self, label_width: int | None = None) -> None:
         metrics = self.fontMetrics()
+        self.cell_delegate.set_font(self.font())
         pad = padding(metrics)
         em = metrics.horizontalAdvance("中")
         columns = self.table_model.columns

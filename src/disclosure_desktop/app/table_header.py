@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QAbstractButton, QHeaderView, QTableView, QWidget
 
 from ..core.formats import HeaderCell, Table
@@ -175,6 +175,7 @@ class RowHeaderView(QHeaderView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Vertical, parent)
         self._width = 0
+        self._labels: dict = {}
         self.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSectionsClickable(True)
         self.setHighlightSections(False)
@@ -227,23 +228,40 @@ class RowHeaderView(QHeaderView):
         font.setBold(True)
         return font
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._labels.clear()
+        super().changeEvent(event)
+
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         model = self.model()
         if model is None or not rect.isValid():
             return
-        group = model.headerData(logical_index, Qt.Orientation.Vertical, Roles.KIND) == CellKind.GROUP
-        level = model.headerData(logical_index, Qt.Orientation.Vertical, Roles.LEVEL) or 0
-        text = model.headerData(logical_index, Qt.Orientation.Vertical) or ""
+        # Row labels never change while editing: lay each one out once (per width and font).
+        key = (logical_index, rect.width(), rect.height(), self.font().key())
+        entry = self._labels.get(key)
+        if entry is None:
+            group = model.headerData(logical_index, Qt.Orientation.Vertical, Roles.KIND) == CellKind.GROUP
+            level = model.headerData(logical_index, Qt.Orientation.Vertical, Roles.LEVEL) or 0
+            text = model.headerData(logical_index, Qt.Orientation.Vertical) or ""
+            bold = group or level == 0
+            label = self.label_rect(QRect(0, 0, rect.width(), rect.height()), level)
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(label.width())
+            static.prepare(QTransform(), self._bold_font() if bold else self.font())
+            top = (rect.height() - int(static.size().height() + 0.5)) // 2
+            entry = self._labels[key] = (group, bold, static, label.left(), max(0, top))
+        group, bold, static, left, top = entry
         palette = self.palette()
         painter.save()
         painter.fillRect(rect, GROUP_BACKGROUND if group else palette.color(QPalette.ColorRole.Base))
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        if group or level == 0:
+        if bold:
             painter.setFont(self._bold_font())
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(self.label_rect(rect, level), flags, text)
+        painter.drawStaticText(rect.left() + left, rect.top() + top, static)
         painter.restore()
 
 

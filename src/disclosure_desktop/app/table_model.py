@@ -10,6 +10,7 @@ resets the model.
 from __future__ import annotations
 
 from enum import IntEnum
+from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -50,8 +51,33 @@ COMPUTED_FOREGROUND = QColor("#1f3f73")
 GROUP_BACKGROUND = QColor("#eeeeee")
 SEVERITY_BACKGROUND = {ERROR: QColor("#f6c4c0"), "warning": QColor("#fde2a6")}
 
-_VALUE_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Roles.VALUE]
-_MARK_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Roles.SEVERITY]
+# Roles as plain ints: Qt passes ints, and dict lookups by int are what data() does per call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+_VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, int(Roles.VALUE)]
+_MARK_ROLES = [_BACKGROUND, _TOOLTIP, int(Roles.SEVERITY)]
+
+_FLAGS = {
+    # Group cells: enabled so the keyboard can pass over them; not selectable, so copy and
+    # Delete ignore them.
+    CellKind.GROUP: Qt.ItemFlag.ItemIsEnabled,
+    CellKind.COMPUTED: Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable,
+    CellKind.INPUT: Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable,
+}
+
+
+@cache
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class TableModel(QAbstractTableModel):
@@ -76,9 +102,17 @@ class TableModel(QAbstractTableModel):
         self.columns = self.table.columns if self.table else ()
         self._row_index = {row.id: i for i, row in enumerate(self.rows) if row.id is not None}
         self._column_index = {column.id: j for j, column in enumerate(self.columns)}
-        self._computed = self.table.computed_cells if self.table else frozenset()
+        computed = self.table.computed_cells if self.table else frozenset()
+        self._kinds = [[CellKind.GROUP if row.id is None
+                        else CellKind.COMPUTED if (row.id, column.id) in computed else CellKind.INPUT
+                        for column in self.columns] for row in self.rows]
+        self._flags = [[_FLAGS[kind] for kind in kinds] for kinds in self._kinds]
         self._values = self._read_values()
         self._marks = self._read_marks()
+        # Per cell: role → data, built on first use and dropped when the cell changes.  Views
+        # ask for a dozen roles per cell on every paint; answering from a dict keeps a repaint
+        # of the whole table cheap.
+        self._cache: list[list[dict | None]] = [[None] * len(self.columns) for _ in self.rows]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -96,65 +130,64 @@ class TableModel(QAbstractTableModel):
         return self.index(self._row_index[row_id], self._column_index[column_id])
 
     def kind(self, row: int, column: int) -> CellKind:
-        row_id = self.rows[row].id
-        if row_id is None:
-            return CellKind.GROUP
-        return CellKind.COMPUTED if (row_id, self.columns[column].id) in self._computed else CellKind.INPUT
+        return self._kinds[row][column]
 
     def is_input(self, row: int, column: int) -> bool:
-        return 0 <= row < len(self.rows) and 0 <= column < len(self.columns) and self.kind(row, column) is CellKind.INPUT
+        return 0 <= row < len(self.rows) and 0 <= column < len(self.columns) \
+            and self._kinds[row][column] is CellKind.INPUT
 
     # --- reading ------------------------------------------------------------------------------
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.model() is not self:
+        if not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        kind = self.kind(row, column)
-        if role == Roles.KIND:
-            return kind
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if kind is CellKind.GROUP:
-                return QBrush(GROUP_BACKGROUND)
-            severity = self._marks.get((row, column), (None,))[0]
-            if severity:
-                return QBrush(SEVERITY_BACKGROUND[severity])
-            return QBrush(COMPUTED_BACKGROUND) if kind is CellKind.COMPUTED else None
+        return self.cell_roles(index.row(), index.column()).get(role)
+
+    def cell_roles(self, row: int, column: int) -> dict:
+        """All roles of a cell at once (the delegate paints from this in one call)."""
+        cell = self._cache[row][column]
+        if cell is None:
+            cell = self._cache[row][column] = self._cell_data(row, column)
+        return cell
+
+    def _cell_data(self, row: int, column: int) -> dict:
+        """Every role of one cell."""
+        kind = self._kinds[row][column]
         if kind is CellKind.GROUP:
-            return None
-        row_id, column_id = self.rows[row].id, self.columns[column].id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(self._values[row][column])
-        if role == Qt.ItemDataRole.EditRole:
+            return {Roles.KIND: kind, _BACKGROUND: QBrush(GROUP_BACKGROUND)}
+        value, stored = self._values[row][column]
+        severity, messages = self._marks.get((row, column), (None, ()))
+        column_def = self.columns[column]
+        if kind is CellKind.COMPUTED:
+            background = SEVERITY_BACKGROUND[severity] if severity else COMPUTED_BACKGROUND
+            explanation = self._computed_explanation(self.rows[row].id, column_def.id)
+        else:
+            background = SEVERITY_BACKGROUND[severity] if severity else None
+            explanation = allowed_text_hint(column_def.type)
+        data = {
+            Roles.KIND: kind,
+            _DISPLAY: format_value(value),
             # The committed value: what the editor starts from, never the uncommitted preview.
-            value = self._values[row][column] if kind is CellKind.COMPUTED \
-                else self.session.stored_value(self.table_id, row_id, column_id)
-            return format_value(value)
-        if role == Roles.VALUE:
-            return self._values[row][column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(COMPUTED_FOREGROUND) if kind is CellKind.COMPUTED else None
-        if role == Qt.ItemDataRole.FontRole and kind is CellKind.COMPUTED:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column, kind)
-        if role == Roles.SEVERITY:
-            return self._marks.get((row, column), (None,))[0]
-        if role == Roles.ROW_ID:
-            return row_id
-        if role == Roles.COLUMN_ID:
-            return column_id
-        return None
+            _EDIT: format_value(value if kind is CellKind.COMPUTED else stored),
+            Roles.VALUE: value,
+            Roles.SEVERITY: severity,
+            Roles.ROW_ID: self.rows[row].id,
+            Roles.COLUMN_ID: column_def.id,
+            _ALIGNMENT: _RIGHT,
+            _TOOLTIP: "\n".join([*(f"⚠ {m}" for m in messages), explanation]),
+        }
+        if background is not None:
+            data[_BACKGROUND] = QBrush(background)
+        if kind is CellKind.COMPUTED:
+            data[_FOREGROUND] = QBrush(COMPUTED_FOREGROUND)
+            data[_FONT] = _bold_font()
+        return data
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < len(self.columns):
                 return None
             column = self.columns[section]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role in (_DISPLAY, _TOOLTIP):
                 return column.label
             if role == Roles.COLUMN_ID:
                 return column.id
@@ -162,7 +195,7 @@ class TableModel(QAbstractTableModel):
         if not 0 <= section < len(self.rows):
             return None
         row = self.rows[section]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (_DISPLAY, _TOOLTIP):
             return row.label
         if role == Roles.LEVEL:
             return row.level
@@ -170,28 +203,14 @@ class TableModel(QAbstractTableModel):
             return CellKind.GROUP if row.is_group else CellKind.INPUT
         if role == Roles.ROW_ID:
             return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        kind = self.kind(index.row(), index.column())
-        if kind is CellKind.GROUP:
-            # Enabled so the keyboard can pass over it; not selectable, so copy/delete ignore it.
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsEditable if kind is CellKind.INPUT else flags
-
-    def _tooltip(self, row: int, column: int, kind: CellKind) -> str:
-        table, column_def = self.table, self.columns[column]
-        lines = [f"⚠ {message}" for message in self._marks.get((row, column), (None, ()))[1]]
-        if kind is CellKind.COMPUTED:
-            lines.append(self._computed_explanation(self.rows[row].id, column_def.id))
-        else:
-            lines.append(allowed_text_hint(column_def.type))
-        return "\n".join(lines) if table else ""
+        return self._flags[index.row()][index.column()]
 
     def _computed_explanation(self, row_id: str, column_id: str) -> str:
         """How a computed cell is derived, in the format's own labels."""
@@ -231,12 +250,20 @@ class TableModel(QAbstractTableModel):
         return bool(keyed) and self.session.set_cells(self.table_id, keyed, text)
 
     # --- following the session ----------------------------------------------------------------
-    def _read_values(self) -> list[list[object]]:
+    def _read_values(self) -> list[list[tuple[object, object]]]:
+        """Per cell (shown value, committed value): they differ in the cell being typed in."""
         if self.table is None:
             return []
         values = self.session.table_values(self.table_id)
-        return [[values[row.id][column.id] if row.id is not None else None for column in self.columns]
-                for row in self.rows]
+        stored = self.session.report.tables.get(self.table_id, {})
+        result = []
+        for row in self.rows:
+            if row.id is None:
+                result.append([(None, None)] * len(self.columns))
+                continue
+            shown, committed = values[row.id], stored.get(row.id, {})
+            result.append([(shown[column.id], committed.get(column.id)) for column in self.columns])
+        return result
 
     def _on_table_changed(self, table_id: str) -> None:
         if table_id != self.table_id or self.table is None:
@@ -248,7 +275,8 @@ class TableModel(QAbstractTableModel):
                 continue
             for c, (a, b) in enumerate(zip(old_row, new_row)):
                 # 1 and 1.0 compare equal but print differently: compare the types too.
-                if a != b or type(a) is not type(b):
+                if a != b or type(a[0]) is not type(b[0]) or type(a[1]) is not type(b[1]):
+                    self._cache[r][c] = None
                     index = self.index(r, c)
                     self.dataChanged.emit(index, index, _VALUE_ROLES)
 
@@ -293,6 +321,7 @@ class TableModel(QAbstractTableModel):
             return
         for cell in old.keys() | new.keys():
             if old.get(cell) != new.get(cell):
+                self._cache[cell[0]][cell[1]] = None
                 index = self.index(*cell)
                 self.dataChanged.emit(index, index, _MARK_ROLES)
 
