@@ -144,8 +144,11 @@ class FontSet:
 def ensure_gui_application() -> None:
     """Fonts need a QGuiApplication.  The app has one; the command line gets an offscreen one
     (no window system is needed to lay out and print text)."""
-    if QCoreApplication.instance() is not None:
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QGuiApplication):
         return
+    if existing is not None:  # a console-only Qt application cannot measure or draw text
+        raise RuntimeError("无法排版：程序以无图形界面的方式启动，不能使用字体。请通过桌面程序或命令行导出。")
     argv = [sys.argv[0] if sys.argv else "disclosure-desktop"]
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         argv += ["-platform", "offscreen"]  # a server or an SSH session has no display to connect to
