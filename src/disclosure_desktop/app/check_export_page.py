@@ -140,7 +140,9 @@ class CheckExportPage(SectionPage):
         self.blocking_list.clear()
         for finding in blocking:
             where = page_short_title(spec, page_of_finding(spec, finding))
-            item = QListWidgetItem(f"{where}：{finding.message}")
+            # Most messages already begin with their section; others get it in front.
+            text = finding.message if finding.message.startswith(where) else f"{where}：{finding.message}"
+            item = QListWidgetItem(text)
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(self.tr("单击转到出错的位置"))
             self.blocking_list.addItem(item)

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QStackedWidget, QWidget
 
 from ..core.checks import Finding
@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self._drop_session()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event) -> None:
         if not self.maybe_save():
             event.ignore()
             return

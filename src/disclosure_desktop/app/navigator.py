@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem)
+from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
+                               QStyleOptionViewItem)
 
 from .section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
 
@@ -28,27 +28,32 @@ BADGE_COLORS = {
 
 
 class _BadgeDelegate(QStyledItemDelegate):
-    """Title on the left (elided), the state badge right-aligned on the same line."""
+    """Title on the left (elided), the state badge right-aligned on the same line.
+
+    The item background (selection, hover) is drawn by the base delegate with the text left
+    out; the title and badge are drawn here.  (QStyle is not imported: PySide6 builds all of a
+    class's Python enums when the class is imported, and QStyle has dozens — startup time.)
+    """
 
     PADDING = 6
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         state: PageState | None = index.data(STATE_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
+        super().paint(painter, option, index)
         badge = state.badge if state else ""
-        metrics = QFontMetrics(opt.font)
+        metrics = QFontMetrics(option.font)
         badge_width = metrics.horizontalAdvance(badge) + 2 * self.PADDING if badge else 0
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-
         rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
         text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        view = self.parent()
+        selected = view is not None and view.selectionModel().isSelected(index)
         painter.save()
-        group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
-        painter.setPen(opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        group = QPalette.ColorGroup.Active if view is not None and view.isActiveWindow() else QPalette.ColorGroup.Inactive
+        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         title = metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
         if badge:

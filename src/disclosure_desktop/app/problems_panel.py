@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialogButtonBox, QDockWidget,
-                               QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.checks import ERROR, WARNING, Finding
 from .section_state import page_of_finding, page_short_title
@@ -32,35 +31,6 @@ def matches(finding: Finding, kind: str) -> bool:
     if kind == EXPLAINED:
         return finding.acknowledged
     return True
-
-
-class ExplanationDialog(QDialog):
-    """Write or edit the 出错说明 of one finding."""
-
-    def __init__(self, finding: Finding, current: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("填写出错说明"))
-        self.finding = finding
-        layout = QVBoxLayout(self)
-        message = QLabel(finding.message)
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(message)
-        prompt = QLabel(self.tr("说明情况属实的原因（保存在项目文件中；填写后此项不再计入未处理的问题）："))
-        prompt.setWordWrap(True)
-        layout.addWidget(prompt)
-        self.edit = QPlainTextEdit(current)
-        self.edit.setTabChangesFocus(True)
-        prompt.setBuddy(self.edit)
-        layout.addWidget(self.edit, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(520, 280)
-
-    def text(self) -> str:
-        return self.edit.toPlainText().strip()
 
 
 class ProblemsPanel(QDockWidget):
@@ -129,7 +99,7 @@ class ProblemsPanel(QDockWidget):
         self.goto_button.clicked.connect(lambda: self._jump(self.tree.currentItem()))
         self.explain_button.clicked.connect(self.explain_current)
         self.remove_button.clicked.connect(self.remove_current_explanation)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self.tree, self.explain_current,
+        QShortcut(QKeySequence("F2"), self.tree, self.explain_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._update_filter_texts([])
         self._update_buttons()
@@ -243,6 +213,8 @@ class ProblemsPanel(QDockWidget):
                 self.window().statusBar().showMessage(
                     self.tr("错误不能通过填写说明消除，请改正。"), 6000)
             return
+        from .explanation_dialog import ExplanationDialog  # built on first use, not at startup
+
         current = self.session.report.explanations.get(finding.key, "")
         dialog = ExplanationDialog(finding, current, self.window())
         if self.prompter.run_dialog(dialog):
