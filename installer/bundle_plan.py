@@ -63,9 +63,12 @@ QT_PLUGINS = {
 # qt_zh_CN is the small catalogue that points at it.
 QT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
 
-# Shared libraries of the Linux desktop stack that are not bundled (Depends instead).
+# Shared libraries of the Linux desktop stack that are not bundled (Depends instead), and the
+# C++ runtime: a bundled libstdc++ older than the system's breaks graphics drivers built
+# against the newer one, while the system's is always at least as new as the build machine's
+# when Depends says so.
 LINUX_SYSTEM_LIBRARIES = re.compile(
-    r"^lib(X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|xcb(-[a-z0-9-]+)?|xkbcommon(-x11)?|"
+    r"^lib(stdc\+\+|gcc_s|X11|X11-xcb|Xau|Xdmcp|Xext|Xrender|Xi|xcb(-[a-z0-9-]+)?|xkbcommon(-x11)?|"
     r"fontconfig|freetype|png16|brotli[a-z]*|expat|dbus-1|glib-2\.0|gobject-2\.0|gio-2\.0|"
     r"gmodule-2\.0|gthread-2\.0|pcre2?(-8)?|cups|gssapi_krb5|krb5|k5crypto|krb5support|com_err|"
     r"keyutils|avahi-[a-z]+|gnutls|nettle|hogweed|gmp|idn2|unistring|tasn1|p11-kit|systemd|"

@@ -137,8 +137,7 @@ def _normalise_modes(root: Path) -> None:
         if path.is_dir():
             path.chmod(0o755)
         else:
-            path.chmod(0o755 if os.access(path, os.X_OK) or depends.is_elf(path) and
-                       path.suffix not in (".so",) and ".so." not in path.name else 0o644)
+            path.chmod(0o755 if os.access(path, os.X_OK) else 0o644)
 
 
 def _md5sums(root: Path) -> str:
