@@ -8,13 +8,13 @@ columns, so it stays aligned when columns are resized or the table scrolls sidew
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QTableView, QToolTip, QWidget
 
 from ..core.formats import Rule, Table
 from ..core.values import format_value
 from .session import ReportSession
-from .table_header import padding
+from .table_header import draw_cell_border, padding
 
 EQUAL_BACKGROUND, EQUAL_TEXT = QColor("#d5efd9"), QColor("#1d6b2f")
 UNEQUAL_BACKGROUND, UNEQUAL_TEXT = QColor("#f6c4c0"), QColor("#9b1c12")
@@ -107,7 +107,6 @@ class BalanceStrip(QWidget):
         palette = self.palette()
         line = self._line_height()
         pad = padding(self.fontMetrics())
-        grid = QPen(palette.color(QPalette.ColorRole.Mid))
         labels = (self.rule.params["left_text"], self.rule.params["right_text"], self.tr("核对结果"))
         bold = QFont(self.font())
         bold.setBold(True)
@@ -116,12 +115,18 @@ class BalanceStrip(QWidget):
         for i, text in enumerate(labels):
             cell = QRect(label_rect.x(), i * line, label_rect.width(), line)
             painter.fillRect(cell, palette.color(QPalette.ColorRole.Button))
-            painter.setPen(grid)
-            painter.drawRect(cell.adjusted(0, 0, -1, -1))
+            draw_cell_border(painter, cell, palette)
             painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
             painter.setFont(bold)
             painter.drawText(cell.adjusted(pad, 0, -pad, 0),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+
+        # Outer left and top edges (cells draw their right and bottom ones).
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(label_rect.x(), 0, label_rect.x(), self.height() - 1)
+        if self.sums:
+            last = self._column_rect(len(self.sums) - 1)
+            painter.drawLine(label_rect.x(), 0, min(last.right(), self._viewport_clip().right()), 0)
 
         painter.setClipRect(self._viewport_clip())
         painter.setFont(self.font())
@@ -135,8 +140,7 @@ class BalanceStrip(QWidget):
                     painter.fillRect(cell, palette.color(QPalette.ColorRole.Window))
                 else:
                     painter.fillRect(cell, EQUAL_BACKGROUND if equal else UNEQUAL_BACKGROUND)
-                painter.setPen(grid)
-                painter.drawRect(cell.adjusted(0, 0, -1, -1))
+                draw_cell_border(painter, cell, palette)
                 painter.setPen(EQUAL_TEXT if equal else UNEQUAL_TEXT)
                 painter.setFont(bold if i == 2 else self.font())
                 painter.drawText(cell.adjusted(pad, 0, -pad, 0),

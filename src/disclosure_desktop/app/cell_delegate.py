@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform, QValidator
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform, QValidator
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, QWidget
 
 from ..core.formats import ValueType
@@ -117,6 +117,7 @@ class CellDelegate(QStyledItemDelegate):
         self._colour_cache: dict = {}
         self._texts: dict = {}
         self.padding_px = 4
+        self.focused = True  # set by the view before each paint
         # Commit and cancel both end the preview (a commit that changes nothing leaves one behind).
         self.closeEditor.connect(lambda *_: session.clear_preview())
 
@@ -172,9 +173,12 @@ class CellDelegate(QStyledItemDelegate):
         state = option.state.value
         colours = self._colours(option.palette, bool(state & _ACTIVE))
         rect = option.rect
-        selected = state & _SELECTED
+        selected = state & _SELECTED and self.focused
         if selected:
             painter.fillRect(rect, colours[0])
+        elif state & _SELECTED:
+            painter.fillRect(rect, roles.get(_BACKGROUND) or colours[4])
+            painter.fillRect(rect, colours[5])
         else:
             background = roles.get(_BACKGROUND)
             if background is not None:
@@ -200,16 +204,19 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
     def _colours(self, palette: QPalette, active: bool):
-        """(highlight, highlighted text, text, focus pen) for the palette, computed once per palette."""
+        """(highlight, highlighted text, text, focus pen, base, faint highlight), once per palette."""
         key = (palette.cacheKey(), active)
         colours = self._colour_cache.get(key)
         if colours is None:
             group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
             pen = QPen(palette.color(group, QPalette.ColorRole.Highlight))
             pen.setWidth(2)
+            faint = QColor(palette.color(group, QPalette.ColorRole.Highlight))
+            faint.setAlpha(50)  # a selection left behind in a table that is not being worked in
             colours = self._colour_cache[key] = (palette.color(group, QPalette.ColorRole.Highlight),
                                                  palette.color(group, QPalette.ColorRole.HighlightedText),
-                                                 palette.color(group, QPalette.ColorRole.Text), pen)
+                                                 palette.color(group, QPalette.ColorRole.Text), pen,
+                                                 palette.color(group, QPalette.ColorRole.Base), faint)
         return colours
 
     def _static_text(self, text: str, bold: bool, painter: QPainter):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from . import table_clipboard
 from .balance_strip import BalanceStrip, balance_rule
@@ -20,7 +20,7 @@ from .table_header import CornerPainter, RowHeaderView, SpannedHeaderView, heade
 from .table_model import CellKind, Roles, TableModel
 
 # Label column: wide enough for most labels on one line, long ones (table 三) wrap.
-LABEL_MIN_EM, LABEL_MAX_EM = 11, 22
+LABEL_MIN_EM, LABEL_MAX_EM = 11, 24
 SMALL_TABLE_ROWS = 12  # tables up to this many rows are shown whole, without their own scroll bar
 
 
@@ -51,6 +51,8 @@ class TableView(QTableView):
         self.setTabKeyNavigation(True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._min_widths: list[int] = []
+        self._distributing = False
         self.fit_sizes()
 
     # --- sizes from font metrics ------------------------------------------------------------
@@ -63,8 +65,10 @@ class TableView(QTableView):
         # Narrow columns in a wide table (三 has seven), more room for labels in the 二 sub-tables.
         label_cap = em * (6 if len(columns) > 4 else 8)
         digits = metrics.horizontalAdvance("0" * 8)
-        for c, column in enumerate(columns):
-            width = max(digits, min(metrics.horizontalAdvance(column.label), label_cap)) + 2 * pad
+        weights = self.column_weights()
+        self._min_widths = [max(digits, min(metrics.horizontalAdvance(column.label), label_cap * weight)) + 2 * pad
+                            for column, weight in zip(columns, weights)]
+        for c, width in enumerate(self._min_widths):
             self.column_header.resizeSection(c, width)
         self.column_header.setMinimumSectionSize(digits // 2)
         if label_width is None:
@@ -73,6 +77,7 @@ class TableView(QTableView):
         self.row_header.set_label_width(label_width)
         self.column_header.set_row_heights(self.column_header.measure_rows(corner_width=label_width))
         self.updateGeometries()
+        self.distribute_columns()
         if self.table_model.rowCount() <= SMALL_TABLE_ROWS:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -80,10 +85,46 @@ class TableView(QTableView):
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.updateGeometry()
 
+    def column_weights(self) -> list[int]:
+        """How many grid columns each value column spans in print (二 sub-tables), else 1 each."""
+        spans = self.table_model.table.print.column_spans
+        count = len(self.table_model.columns)
+        return list(spans) if len(spans) == count else [1] * count
+
+    def distribute_columns(self) -> None:
+        """Fill the width like the printed table: value columns share it by their print spans,
+        never narrower than their labels and digits need (then the view scrolls sideways)."""
+        if self._distributing or not self._min_widths:
+            return
+        self._distributing = True
+        try:
+            weights = self.column_weights()
+            available = self.viewport().width()
+            unit = available / sum(weights)
+            widths = [max(low, int(unit * weight)) for low, weight in zip(self._min_widths, weights)]
+            if sum(widths) < available:
+                widths[-1] += available - sum(widths)
+            for c, width in enumerate(widths):
+                if self.column_header.sectionSize(c) != width:
+                    self.column_header.resizeSection(c, width)
+        finally:
+            self._distributing = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.distribute_columns()
+
+    def paintEvent(self, event) -> None:
+        # Selected cells are drawn strongly only while the table (or its cell editor) has the
+        # focus, so of several stacked tables only the one being worked in shows a selection.
+        focus = QApplication.focusWidget()
+        self.cell_delegate.focused = focus is not None and (focus is self or self.isAncestorOf(focus))
+        super().paintEvent(event)
+
     def full_size(self) -> QSize:
         """Size that shows every row and column without scrolling."""
         frame = 2 * self.frameWidth()
-        width = self.row_header.sizeHint().width() + self.column_header.length() + frame
+        width = self.row_header.sizeHint().width() + sum(self._min_widths) + frame
         height = self.column_header.sizeHint().height() + self.row_header.length() + frame
         if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
             width += self.verticalScrollBar().sizeHint().width()
@@ -292,8 +333,8 @@ class TableEditor(QWidget):
                            QSizePolicy.Policy.Fixed if small else QSizePolicy.Policy.Expanding)
         self.setFocusProxy(self.view)
         first = self.view.next_input(MOVE_RIGHT, 0, -1)
-        if first.isValid():
-            self.view.setCurrentIndex(first)
+        if first.isValid():  # current, so typing starts there, but not selected until used
+            self.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     # --- the main window's interface --------------------------------------------------------
     def focus_cell(self, row_id: str | None, column_id: str | None) -> bool:

@@ -90,10 +90,17 @@ def _wrapped_height(metrics: QFontMetrics, width: int, text: str) -> int:
     return metrics.boundingRect(QRect(0, 0, max(1, width), 10_000), flags, text).height()
 
 
+def draw_cell_border(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    """Right and bottom edges only, so neighbouring cells share one line, as the grid does."""
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
+    right, bottom = rect.right(), rect.bottom()
+    painter.drawLine(right, rect.top(), right, bottom)
+    painter.drawLine(rect.left(), bottom, right, bottom)
+
+
 def _paint_cell(painter: QPainter, rect: QRect, text: str, palette: QPalette, *, note: bool = False) -> None:
     painter.fillRect(rect, palette.color(QPalette.ColorRole.Button))
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
-    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+    draw_cell_border(painter, rect, palette)
     painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
     pad = padding(painter.fontMetrics())
     flags = Qt.TextFlag.TextWordWrap | (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter if note
@@ -256,8 +263,7 @@ class RowHeaderView(QHeaderView):
         palette = self.palette()
         painter.save()
         painter.fillRect(rect, GROUP_BACKGROUND if group else palette.color(QPalette.ColorRole.Base))
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        draw_cell_border(painter, rect, palette)
         if bold:
             painter.setFont(self._bold_font())
         painter.setPen(palette.color(QPalette.ColorRole.Text))
