@@ -249,3 +249,18 @@ def test_unknown_agency_is_listed(tmp_path):
     assert [u.where for u in result.unread] == ["机关全称"]
     assert result.exit_code == 1
     assert cell_differences(result.report, report) == []
+
+
+@pytest.mark.parametrize("tail", [
+    ["【打印本页】【关闭窗口】", "主办单位：重庆市某某区人民政府办公室　联系电话：023-12345678",
+     "网站标识码5001010001　渝ICP备00000000号-1　渝公网安备50010102000001号"],
+    ["微博", "微信", "部门街镇", "无障碍", "区县政府网站"],
+], ids=["footer", "site-list"])
+def test_page_chrome_after_the_last_section_is_cut(tmp_path, tail):
+    """Without closing lines to stop at: the footer by its phrases, a site list as a run of link texts."""
+    report = distinct_report("gov-2019")
+    report.front.published_on = None
+    text = text_copy(report, fold=False)
+    text = text[:text.index("扫一扫在手机打开当前页")] + "\n\n".join(tail) + "\n"
+    result = import_report(_write(tmp_path, "tail.txt", text))
+    assert result.report.narrative["s6"] == report.narrative["s6"]
