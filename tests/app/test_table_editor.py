@@ -152,6 +152,20 @@ def test_full_width_digits_are_converted_as_typed(qtbot, session):
     assert session.stored_value("s3", "new", "commercial") == 123
 
 
+def test_input_method_text_starts_editing(qtbot, session):
+    editor = make_editor(qtbot, session, "s3")
+    session.set_cells("s3", {("new", "research"): 7})
+    at(editor, "new", "research")
+    event = QInputMethodEvent("", [])
+    event.setCommitString("４５")  # full-width digits committed by a Chinese input method
+    QApplication.sendEvent(editor.view, event)
+    line = open_editor(editor)
+    assert line.text() == "45"  # replaces the 7, as typing does
+    assert shown(editor, "new", "total") == "45"
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert session.stored_value("s3", "new", "research") == 45
+
+
 def test_tab_and_enter_skip_computed_and_group_cells(qtbot, session):
     editor = make_editor(qtbot, session, "s3")
     model = editor.model
@@ -187,6 +201,28 @@ def test_tab_and_enter_skip_computed_and_group_cells(qtbot, session):
     QTest.keyClick(open_editor(editor), Qt.Key.Key_Tab)
     assert session.stored_value("s3", "new", "commercial") == 8
     assert shown(editor, "new", "total") == "15"
+
+
+def test_tab_leaves_the_table_at_its_ends(qtbot, session):
+    """Keyboard only: Tab past the last input cell goes on to the next widget, Shift+Tab back."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    before, editor, after = QPushButton("前"), TableEditor(session, "s4"), QPushButton("后")
+    for widget in (before, editor, after):
+        layout.addWidget(widget)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    editor.focus_cell("suit_after_review", "pending")
+    QTest.keyClick(editor.view, Qt.Key.Key_Tab)
+    assert window.focusWidget() is after
+    editor.focus_cell("review", "upheld")
+    QTest.keyClick(editor.view, Qt.Key.Key_Backtab)
+    assert window.focusWidget() is before
 
 
 def test_delete_clears_selected_input_cells_in_one_step(qtbot, session):

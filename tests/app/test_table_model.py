@@ -37,7 +37,7 @@ def test_model_tester_passes_while_editing(qapp, format_id, table_id, mode, qt_m
     model = TableModel(session, table_id)
     tester = QAbstractItemModelTester(model, mode)
     table = model.table
-    # Edits, a live preview, undo/redo and a format change all run with the tester watching.
+    # Edits, a live preview, undo/redo and (Fatal) a format change all run with the tester watching.
     for n, (row, column) in enumerate(table.input_cells()[::7]):
         assert model.setData(model.cell_index(row.id, column.id), str(n + 1))
     row, column = table.input_cells()[0]
@@ -45,9 +45,10 @@ def test_model_tester_passes_while_editing(qapp, format_id, table_id, mode, qt_m
     session.clear_preview()
     session.undo_stack.undo()
     session.undo_stack.redo()
-    other = next(f for f in FORMAT_IDS if f != format_id)
-    session.set_meta(lambda r: setattr(r, "format", other))
-    session.undo_stack.undo()
+    if mode == Fatal:  # a reset is the tester's slowest check; once per table is enough
+        other = next(f for f in FORMAT_IDS if f != format_id)
+        session.set_meta(lambda r: setattr(r, "format", other))
+        session.undo_stack.undo()
     assert tester is not None and model.rowCount() == len(table.rows)
     assert not [m for m in qt_messages if m[0] == "qt.modeltest" or "FAIL" in m[1]]
 

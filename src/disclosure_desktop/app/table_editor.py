@@ -9,7 +9,7 @@ Undo and redo belong to the session's one QUndoStack, driven by the main window.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from . import table_clipboard
@@ -207,6 +207,22 @@ class TableView(QTableView):
                 event.ignore()
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        # A Chinese input method delivers text as an input-method commit rather than key
+        # presses; on a selected cell that starts editing with the committed text, like a key.
+        current = self.currentIndex()
+        if (event.commitString() and self.state() != QAbstractItemView.State.EditingState and current.isValid()
+                and self.table_model.is_input(current.row(), current.column())):
+            self.edit(current)  # (this overload returns nothing; the editor tells whether it opened)
+            editor = self.indexWidget(current)
+            if editor is not None:
+                editor.selectAll()
+                forwarded = QInputMethodEvent(event.preeditString(), event.attributes())
+                forwarded.setCommitString(event.commitString(), event.replacementStart(), event.replacementLength())
+                QApplication.sendEvent(editor, forwarded)
+                return
+        super().inputMethodEvent(event)
 
     # --- selection ------------------------------------------------------------------------------
     def selected_rect(self) -> tuple[int, int, int, int] | None:
