@@ -314,6 +314,21 @@ def test_header_follows_the_printed_table(qtbot, session):
     assert header._span_width(next(c for c in grid.value_cells if c.text == "法人或其他组织")) == before + 40
 
 
+def test_shared_label_width_survives_a_font_change(qtbot):
+    session = ReportSession(new_report(2019, "测试局"))
+    editors = [make_editor(qtbot, session, t) for t in ("s2_item1", "s2_item5", "s2_item9")]
+    width = max(e.label_width() for e in editors)
+    for e in editors:
+        e.set_label_width(width)
+    assert {e.label_width() for e in editors} == {width}
+    for e in editors:
+        font = e.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        e.setFont(font)
+    widths = {e.label_width() for e in editors}
+    assert len(widths) == 1 and widths.pop() > width
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
 @pytest.mark.parametrize("table_id", ["s2_item1", "s2_item8", "s3", "s4"])
 def test_labels_fit_at_larger_fonts(qtbot, session, table_id, scale):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, 
 from ..core.formats import ValueType
 from ..core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
 from .session import ReportSession
-from .table_model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, _RIGHT, TableModel
+from .table_model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, TableModel
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ACTIVE = QStyle.StateFlag.State_Active.value

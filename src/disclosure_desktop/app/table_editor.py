@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from . import table_clipboard
 from .balance_strip import BalanceStrip, balance_rule
@@ -53,6 +53,7 @@ class TableView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._min_widths: list[int] = []
         self._distributing = False
+        self._label_width_em: float | None = None  # set when stacked tables share one label width
         self.fit_sizes()
 
     # --- sizes from font metrics ------------------------------------------------------------
@@ -71,7 +72,12 @@ class TableView(QTableView):
         for c, width in enumerate(self._min_widths):
             self.column_header.resizeSection(c, width)
         self.column_header.setMinimumSectionSize(digits // 2)
-        if label_width is None:
+        if label_width is not None:
+            # Kept in em, so a width shared by stacked tables still holds after the font changes.
+            self._label_width_em = label_width / em
+        if self._label_width_em is not None:
+            label_width = round(self._label_width_em * em)
+        else:
             label_width = max(em * LABEL_MIN_EM, min(self.row_header.natural_width(), em * LABEL_MAX_EM))
         self.row_header.setDefaultSectionSize(metrics.height() + 2 * pad)
         self.row_header.set_label_width(label_width)
@@ -356,8 +362,7 @@ class TableEditor(QWidget):
     def focus_cell(self, row_id: str | None, column_id: str | None) -> bool:
         """Select, scroll to and focus a cell (a finding may name only its row or only its column)."""
         model = self.model
-        if row_id is not None and row_id not in model._row_index or \
-                column_id is not None and column_id not in model._column_index:
+        if row_id is not None and not model.has_row(row_id) or column_id is not None and not model.has_column(column_id):
             return False
         if row_id is None:
             rows = [i for i, row in enumerate(model.rows) if row.id is not None]
@@ -389,16 +394,6 @@ class TableEditor(QWidget):
 
     def paste_text(self, text: str) -> bool:
         return self.view.paste_text(text)
-
-    def paste_anchor(self) -> tuple[int, int] | None:
-        """Where a paste starts: the top-left of the selected range holding the current cell."""
-        current = self.currentIndex()
-        if not current.isValid():
-            return None
-        for selected in self.selectionModel().selection():
-            if selected.contains(current):
-                return selected.top(), selected.left()
-        return current.row(), current.column()
 
     def copy_text(self) -> str:
         return self.view.copy_text()

@@ -120,6 +120,12 @@ class TableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
+    def has_row(self, row_id: str) -> bool:
+        return row_id in self._row_index
+
+    def has_column(self, column_id: str) -> bool:
+        return column_id in self._column_index
+
     def row_of(self, row_id: str) -> int:
         return self._row_index[row_id]
 
