@@ -103,3 +103,10 @@ def test_console_entry_point_runs(tmp_path):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert "可以导出正式版" in result.stdout
+
+
+def test_command_names_are_the_registered_subcommands():
+    from disclosure_desktop.cli import COMMAND_NAMES, build_parser
+
+    registered = build_parser()._subparsers._group_actions[0].choices
+    assert set(registered) == set(COMMAND_NAMES)

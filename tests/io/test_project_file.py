@@ -171,3 +171,16 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_read_only_file_is_not_replaced(tmp_path):
+    report = parse_project(json.dumps(MINIMAL).encode()).report
+    path = tmp_path / "只读.gknb"
+    save_project(report, path)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    report.agency = "新名称"
+    with pytest.raises(ProjectSaveError, match="只读"):
+        save_project(report, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["只读.gknb"]

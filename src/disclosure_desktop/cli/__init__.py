@@ -14,6 +14,9 @@ from .chinese_argparse import ChineseArgumentParser
 
 # Modules that add subcommands, in the order `--help` lists them.
 COMMAND_MODULES = ("project_commands", "export_command", "import_command")
+# The subcommand names, known without importing their modules, so that starting the GUI
+# does not pay for parsers (and their imports) it will not use; a test keeps the two in step.
+COMMAND_NAMES = ("new", "check", "schema", "export", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,10 +39,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # the registered subcommand names
-    if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
-        args = parser.parse_args(argv)
+    if argv and (argv[0] in COMMAND_NAMES or argv[0] in ("-h", "--help")):
+        args = build_parser().parse_args(argv)
         return args.handler(args)
     gui_args = _gui_parser().parse_args(argv)
     try:

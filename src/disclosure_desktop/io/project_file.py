@@ -8,9 +8,11 @@ whose previous content is kept beside it as `<name>.bak`.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,6 +265,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
+    _refuse_read_only(path)
     try:
         mode = _mode_for(path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -284,6 +287,17 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     finally:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file the user marked read-only is not replaced, although renaming over it would work
+    (replacing needs only the folder's permission, and root or an admin may write anyway)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ProjectSaveError(f"无法保存“{path.name}”：文件被设为只读。请另存为其他文件，或先取消只读属性。原有文件没有改动。")
 
 
 def _mode_for(path: Path) -> int:
@@ -316,8 +330,6 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _describe_write_error(path: Path, error: OSError) -> str:
-    import errno
-
     reasons = {
         errno.ENOSPC: "磁盘空间不足",
         errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word、WPS）打开",
