@@ -138,7 +138,7 @@ def test_text_copy_with_labels_cut_short_renumbered_and_repunctuated(tmp_path, r
     """`，` for `、`, numbering 1、 for 1., a long label cut off by a narrow column."""
     text = text_copy(report)
     edits = [("1.属于国家秘密", "1、属于国家秘密"), ("4.保护第三方合法权益", "4.保护第三方合法"),
-             ("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重新出具")]
+             ("5.要求行政机关确认或重新出具已获取信息", "5.要求行政机关确认或重新出具\n\n已获")]  # cut and wrapped
     if report.format == "gov-2021":
         edits += [("逾期不补正、行政机关", "逾期不补正,行政机关"), ("缴纳费用、行政机关", "缴纳费用，行政机关")]
     for old, new in edits:

@@ -12,7 +12,7 @@ from disclosure_desktop.cli import main
 from disclosure_desktop.core.computed import full_table
 from disclosure_desktop.io.importer import describe, import_report
 from disclosure_desktop.io.project_file import load_project
-from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, text_copy
+from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, printed_values, text_copy
 from tests.io.import_fixtures.expect import assert_every_cell_accounted, cell_differences
 
 SHANGHAI_2019 = Path(__file__).resolve().parents[1] / "real_reports" / "shanghai-bgt-2019.gknb"
@@ -264,3 +264,20 @@ def test_page_chrome_after_the_last_section_is_cut(tmp_path, tail):
     text = text[:text.index("扫一扫在手机打开当前页")] + "\n\n".join(tail) + "\n"
     result = import_report(_write(tmp_path, "tail.txt", text))
     assert result.report.narrative["s6"] == report.narrative["s6"]
+
+
+def test_a_missing_row_does_not_take_a_later_look_alike(tmp_path):
+    """Row 2.其他法律行政法规禁止公开 lost in copying, and further down a stray line that reads
+    like it: the search for the lost row stops at the next row's label, so only that row is unread
+    (searching on would anchor it at the stray line and lose every row in between)."""
+    report = distinct_report("gov-2021")
+    values = printed_values(report, report.spec.table("s3"))
+    text = text_copy(report, fold=False)
+    row_text = "2.其他法律行政法规禁止公开\n\n" + "\n\n".join(
+        pad for pad in text.split("2.其他法律行政法规禁止公开\n\n", 1)[1].split("\n\n")[:7])
+    assert all(values["withheld_2"][c.id] in row_text for c in report.spec.table("s3").columns)
+    text = text.replace(row_text + "\n\n", "", 1)
+    text = text.replace("四、结转下年度继续办理", "其他法律行政法规禁止公开\n\n四、结转下年度继续办理", 1)
+    result = import_report(_write(tmp_path, "look-alike.txt", text))
+    assert {(u.table, u.row) for u in result.unread} == {("s3", "withheld_2")}
+    assert len(result.unread) == 7

@@ -174,3 +174,13 @@ def test_closing_lines_are_not_narrative():
     assert body == ["（一）信息处理费", "无"] and closing == ["重庆市某某局"]
     body, _ = split_closing(["（一）信息处理费", "无"])
     assert body == ["（一）信息处理费", "无"]  # short lines that are text, not a site list
+
+
+def test_sections_start_only_at_exact_titles():
+    from disclosure_desktop.io.importer.sections import find_sections
+
+    lines = ["一、总体情况", "二、主动公开政府信息情况", "具体数据见“三、收到和处理政府信息公开申请情况”。",
+             "四、结转下年度继续办理", "三、收到和处理政府信息公开申请情况", "四、结转下年度继续办理", "0",
+             "四、政府信息公开行政复议、行政诉讼情况"]
+    spans = find_sections(tokens([Line(text) for text in lines]))
+    assert {k: v.title_index for k, v in spans.items()} == {"s1": 0, "s2": 1, "s3": 4, "s4": 7}
