@@ -184,3 +184,14 @@ def test_sections_start_only_at_exact_titles():
              "四、政府信息公开行政复议、行政诉讼情况"]
     spans = find_sections(tokens([Line(text) for text in lines]))
     assert {k: v.title_index for k, v in spans.items()} == {"s1": 0, "s2": 1, "s3": 4, "s4": 7}
+
+
+def test_fee_figures_from_section_six():
+    from disclosure_desktop.core.model import FeeReport
+    from disclosure_desktop.io.importer.fees import read_fees
+
+    assert read_fees("本年度发出收费通知3件，总金额1,250.5元，实际收取1000元。") == \
+        FeeReport(notices=3, amount_yuan=1250.5, collected_yuan=1000)
+    assert read_fees("出具收费通知书共2份，收费通知总金额为0.12万元，实际收取金额0.1万元。") == \
+        FeeReport(notices=2, amount_yuan=1200, collected_yuan=1000)
+    assert read_fees("本机关无其他需要报告的事项。") is None
