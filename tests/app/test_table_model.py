@@ -130,6 +130,9 @@ def test_colours_and_tooltips(qapp):
     assert model.data(model.cell_index("public", "natural"), Roles.SEVERITY) is None  # not named by C1
     assert c1[0].message in model.data(new, Qt.ItemDataRole.ToolTipRole)
     assert model.data(new, Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_BACKGROUND["error"]
+    # The difference changes with the value; the tooltip follows (the colour stays, no repaint needed).
+    model.setData(new, "7")
+    assert "相差7" in model.data(model.cell_index("carried_out", "natural"), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_a_keystroke_signals_only_the_changed_cells(qapp):

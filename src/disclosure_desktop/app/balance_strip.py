@@ -63,9 +63,10 @@ class BalanceStrip(QWidget):
     def _on_table_changed(self, table_id: str) -> None:
         if table_id == self.table.id:
             sums = self._compute()
-            if sums != self.sums:
-                self.sums = sums
-                self.update()
+            changed = [c for c, (a, b) in enumerate(zip(self.sums, sums)) if a != b]
+            self.sums = sums
+            for column in changed:  # a keystroke changes one column (and the total column)
+                self.update(self._column_rect(column))
 
     def status(self, column: int) -> str:
         """What the third line says for a column: 相等, 相差N, or nothing while blank."""

@@ -326,10 +326,14 @@ class TableModel(QAbstractTableModel):
         if old == new:
             return
         for cell in old.keys() | new.keys():
-            if old.get(cell) != new.get(cell):
+            before, after = old.get(cell, (None, ())), new.get(cell, (None, ()))
+            if before != after:
                 self._cache[cell[0]][cell[1]] = None
-                index = self.index(*cell)
-                self.dataChanged.emit(index, index, _MARK_ROLES)
+                # Only a change of colour needs a repaint.  While typing, a C1 message changes
+                # its figures on every keystroke; views read tooltips when they show them.
+                if before[0] != after[0]:
+                    index = self.index(*cell)
+                    self.dataChanged.emit(index, index, _MARK_ROLES)
 
     def _on_meta_changed(self) -> None:
         if self.session.report.format != self._format_id:
