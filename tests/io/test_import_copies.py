@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_desktop.io.importer import import_report
-from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, text_copy
+from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, pdf_text, text_copy
 from tests.io.import_fixtures.expect import assert_every_cell_accounted, assert_same_report
 
 FORMATS = ("gov-2019", "gov-2021")
@@ -145,6 +145,15 @@ def test_text_copy_with_labels_cut_short_renumbered_and_repunctuated(tmp_path, r
         assert old in text, old
         text = text.replace(old, new, 1)
     path = tmp_path / "labels.txt"
+    path.write_text(text, encoding="utf-8")
+    _import(path, report)
+
+
+def test_text_taken_from_a_pdf(tmp_path, report):
+    """A row per line with its values after spaces, wrapped labels, page numbers inside table 三."""
+    text = pdf_text(report)
+    assert "— 2 —" in text and "（二）部分公开（区分处理的，只计这一\n情形，不计其他情形） " in text
+    path = tmp_path / "from-pdf.txt"
     path.write_text(text, encoding="utf-8")
     _import(path, report)
 

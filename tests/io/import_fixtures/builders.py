@@ -293,6 +293,49 @@ def text_copy(report: Report, *, printed: dict | None = None, fold: bool = True,
     return "\n\n".join(lines) + "\n"
 
 
+# --- text taken from a PDF or a printed page -------------------------------------------------------
+def pdf_text(report: Report, *, wrap: int = 18) -> str:
+    """What copying the text out of a PDF gives: a table row per line, its cells separated by
+    spaces, long labels wrapped with the values after the second part, page numbers `— n —` in
+    the middle of tables, no blank lines."""
+    fmt = report.spec
+    lines = [report.agency, f"{report.year}年政府信息公开工作年度报告"]
+    page = 1
+    for section in fmt.sections:
+        lines.append(section.title)
+        if section.kind == "narrative":
+            lines += report.narrative.get(section.id, "").split("\n")
+            continue
+        for table_id in section.tables:
+            table = fmt.table(table_id)
+            values = printed_values(report, table)
+            if table.caption:
+                lines.append(table.caption)
+            if table.print.layout == "groups_across":
+                lines += [" ".join(h.text for h in header_row) for header_row in table.print.header_rows]
+                lines.append(" ".join(values[r.id][c.id] for r in table.data_rows for c in table.columns))
+                continue
+            if table.print.label_columns == 3:
+                lines.append(table.print.header_rows[0][0].text)
+                lines += [" ".join(h.text for h in header_row) for header_row in table.print.header_rows[1:]]
+            else:
+                lines.append(" ".join([table.row_header] + [c.label for c in table.columns]))
+            for number, row in enumerate(table.rows):
+                if row.is_group:
+                    lines.append(row.label)
+                    continue
+                cells = " ".join(values[row.id][c.id] for c in table.columns)
+                if len(row.label) > wrap:
+                    lines += [row.label[:wrap], f"{row.label[wrap:]} {cells}"]
+                else:
+                    lines.append(f"{row.label} {cells}")
+                if number == 12:
+                    page += 1
+                    lines.append(f"— {page} —")
+    lines += [report.agency]
+    return "\n".join(lines) + "\n"
+
+
 # --- a Word file built with python-docx, with merges of its own -----------------------------------
 def docx_copy(report: Report, path, *, printed: dict | None = None) -> None:
     """The report as a .docx with merges unlike our exporter's: section 二 as one table with

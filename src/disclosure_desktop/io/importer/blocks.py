@@ -63,22 +63,42 @@ class SourceDocument:
 
 
 _TAB = re.compile(r"\t+")
+# A page number of a printed or PDF copy (`— 2 —`, `- 2 -`): not a value of the table it interrupts.
+_PAGE_NUMBER = re.compile(r"^[-—－–]+\s*\d{1,3}\s*[-—－–]+$")
+
+
+def _split_values(text: str) -> list[str]:
+    """A line copied from a PDF or a printed table: `行政许可 14 0 17`, `0 0 0 0 0 0 0` → label and
+    values.  A line that is one value however spaced (`\u2002 6`, `160.5964 万元`) stays whole."""
+    from .cell_values import is_value_text  # (cell_values imports core; blocks stays light)
+
+    parts = text.split()
+    if len(parts) < 2:
+        return [text]
+    count = 0
+    while count < len(parts) and is_value_text(parts[-1 - count], False):
+        count += 1
+    if count == 0 or (count == len(parts) and is_value_text(text, False) and count < 2):
+        return [text]
+    label = " ".join(parts[:len(parts) - count])
+    return ([label] if label else []) + parts[len(parts) - count:]
 
 
 def tokens(blocks: list[Block]) -> list[Token]:
     """The cells of the document in reading order: a table row by row, a line as one token
-    (or several when it is a tab-separated row copied from a spreadsheet or a table)."""
+    (or several when it is a tab-separated row copied from a spreadsheet or a table, or a label
+    followed by space-separated values as PDF copies print rows)."""
     result: list[Token] = []
     for index, block in enumerate(blocks):
         if isinstance(block, Line):
             text = block.text.strip()
-            if not text:
+            if not text or _PAGE_NUMBER.match(text):
                 continue
             if "\t" in text:
                 parts = [p.strip() for p in _TAB.split(text)]
                 result.extend(Token(p, index, (index, 0), structured=False) for p in parts if p)
             else:
-                result.append(Token(text, index))
+                result.extend(Token(part, index) for part in _split_values(text))
         else:
             for row_index, row in enumerate(block.rows):
                 for cell in row:
