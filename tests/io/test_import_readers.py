@@ -37,6 +37,11 @@ def test_html_closes_what_pages_leave_open_and_keeps_spans():
     assert len(blocks) == 4  # no script text, no site list
 
 
+def test_html_table_caption_comes_before_the_table():
+    blocks, _ = read_html("<table><caption>第二十条第（九）项</caption><tr><td>政府集中采购</td><td>2</td></tr></table>")
+    assert blocks == [Line("第二十条第（九）项"), TableBlock(((Cell("政府集中采购"), Cell("2")),))]
+
+
 def test_html_joins_source_line_breaks_between_chinese_characters():
     blocks, _ = read_html("<p>本机关认真\n    贯彻落实条例，\n  Open Data 平台</p><table><tr><td>商业<br>企业</td><td>0</td></tr></table>")
     assert blocks[0] == Line("本机关认真贯彻落实条例， Open Data 平台")  # as a browser shows it

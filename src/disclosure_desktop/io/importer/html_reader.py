@@ -166,6 +166,11 @@ def _cell_text(cell: _Node) -> str:
 
 
 def _walk_table(table: _Node, out: _Emitter) -> None:
+    for child in table.children:  # <caption>第二十条第（一）项</caption> is the table's caption row
+        if isinstance(child, _Node) and child.tag == "caption":
+            out.newline()
+            _walk(child, out)
+            out.newline()
     rows = [_cells(tr) for tr in _iter_rows(table)]
     if rows and not _contains(table, "table") and max(len(r) for r in rows) >= 2:
         cell_rows = [[Cell(_cell_text(c), _span(c.attrs.get("rowspan", "1")), _span(c.attrs.get("colspan", "1")))
