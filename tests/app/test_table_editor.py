@@ -322,21 +322,33 @@ def test_shared_label_width_survives_a_font_change(qtbot):
         e.set_label_width(width)
     assert {e.label_width() for e in editors} == {width}
     for e in editors:
-        font = e.font()
+        font = e.view.font()  # on the view itself: an application style sheet stops inheritance
         font.setPointSizeF(font.pointSizeF() * 1.5)
-        e.setFont(font)
+        e.view.setFont(font)
     widths = {e.label_width() for e in editors}
     assert len(widths) == 1 and widths.pop() > width
 
 
+@pytest.fixture
+def app_font_scale():
+    """Scale the application font (a system set to a larger text size) and restore it afterwards."""
+    original = QApplication.font()
+
+    def scale(factor):
+        font = QFont(original)
+        font.setPointSizeF(original.pointSizeF() * factor)
+        QApplication.setFont(font)
+    yield scale
+    QApplication.setFont(original)
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
 @pytest.mark.parametrize("table_id", ["s2_item1", "s2_item8", "s3", "s4"])
-def test_labels_fit_at_larger_fonts(qtbot, session, table_id, scale):
+def test_labels_fit_at_larger_fonts(qtbot, session, table_id, scale, app_font_scale):
+    app_font_scale(scale)  # the editor is built with the larger font, as at start-up on such a system
     editor = make_editor(qtbot, session, table_id)
-    font = editor.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    editor.setFont(font)  # what 125–150 % scaling does to the text
     view = editor.view
+    assert abs(view.font().pointSizeF() - QApplication.font().pointSizeF()) < 0.01
     metrics = view.fontMetrics()
     header = view.column_header
     flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap

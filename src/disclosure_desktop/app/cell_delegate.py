@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform, QValidator
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, QWidget
@@ -128,8 +129,13 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFont(option.font)
         cell = QPersistentModelIndex(index)
         editor.textEdited.connect(lambda text: self._preview(cell, column.type, text))
-        editor.destroyed.connect(lambda *_: self.session.clear_preview())
+        # An editor can also vanish without closeEditor (the model is reset while typing).
+        editor.destroyed.connect(self._editor_gone)
         return editor
+
+    def _editor_gone(self, *_) -> None:
+        if shiboken6.isValid(self.session):  # not when the whole window is being torn down
+            self.session.clear_preview()
 
     def _preview(self, cell: QPersistentModelIndex, value_type: ValueType, text: str) -> None:
         if not cell.isValid():

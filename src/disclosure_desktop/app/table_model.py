@@ -49,6 +49,7 @@ class Roles(IntEnum):
 COMPUTED_BACKGROUND = QColor("#e4ecf7")
 COMPUTED_FOREGROUND = QColor("#1f3f73")
 GROUP_BACKGROUND = QColor("#eeeeee")
+CELL_TEXT_ON_COLOUR = QColor("#1a1a1a")
 SEVERITY_BACKGROUND = {ERROR: QColor("#f6c4c0"), "warning": QColor("#fde2a6")}
 
 # Roles as plain ints: Qt passes ints, and dict lookups by int are what data() does per call.
@@ -183,6 +184,7 @@ class TableModel(QAbstractTableModel):
         }
         if background is not None:
             data[_BACKGROUND] = QBrush(background)
+            data[_FOREGROUND] = QBrush(CELL_TEXT_ON_COLOUR)  # readable on the light colour in any theme
         if kind is CellKind.COMPUTED:
             data[_FOREGROUND] = QBrush(COMPUTED_FOREGROUND)
             data[_FONT] = _bold_font()
