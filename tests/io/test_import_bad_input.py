@@ -190,6 +190,12 @@ def test_deeply_nested_page_does_not_overflow(tmp_path):
     assert result.report.year == 2019
 
 
+def test_deeply_nested_tables_do_not_overflow(tmp_path):
+    path = tmp_path / "tables.html"
+    path.write_text("<table><tr><td>x</td><td>" * 5000 + "一、总体情况" + "</td></tr></table>" * 5000, encoding="utf-8")
+    refused(path, "not_a_report")  # one title is no report, and no RecursionError on the way
+
+
 def test_page_that_never_closes_head(tmp_path):
     report = distinct_report("gov-2021")
     page = html_page(report).replace("</head>", "")

@@ -200,3 +200,14 @@ def test_fee_figures_from_section_six():
     assert read_fees("出具收费通知书共2份，收费通知总金额为0.12万元，实际收取金额0.1万元。") == \
         FeeReport(notices=2, amount_yuan=1200, collected_yuan=1000)
     assert read_fees("本机关无其他需要报告的事项。") is None
+
+
+def test_table_of_contents_is_skipped():
+    from disclosure_desktop.io.importer.sections import find_sections
+
+    titles = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    toc = [part for title in titles for part in (title, "3")]  # title, page number
+    body = [part for title in titles for part in (title, "正文")]
+    spans = find_sections(tokens([Line(text) for text in ["目录", *toc, *body]]))
+    assert [spans[f"s{n}"].title_index for n in range(1, 7)] == [13, 15, 17, 19, 21, 23]

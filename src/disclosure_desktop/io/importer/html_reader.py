@@ -20,7 +20,12 @@ _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer main blockquote pre "
     "form hr br center address figure figcaption caption tr table body html fieldset legend".split())
 _CELL = ("td", "th")
-MAX_DEPTH = 300  # deeper nesting is treated as flat text: no stack overflow on hostile pages
+# Hostile or broken pages nest without end.  Past FLAT_DEPTH only the elements that carry the
+# report's structure (tables, rows, cells, paragraphs, line breaks) still nest; past MAX_DEPTH
+# nothing does.  Either way the text is kept, and the walk below never overflows the stack.
+FLAT_DEPTH = 200
+MAX_DEPTH = 300
+_STRUCTURE = frozenset("table thead tbody tfoot tr td th p li caption".split())
 MAX_DATA_CELL_CHARS = 300  # a cell longer than this holds an article, not a figure: layout table
 
 
@@ -69,7 +74,8 @@ class _TreeBuilder(HTMLParser):
             self._close(("tbody", "thead", "tfoot"), ("table",))
         node = _Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
+        depth = len(self.stack)
+        if tag not in _VOID and (depth < FLAT_DEPTH or (tag in _STRUCTURE and depth < MAX_DEPTH)):
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):

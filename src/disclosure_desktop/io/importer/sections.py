@@ -4,11 +4,13 @@ Only a token that is exactly a section title (punctuation and spaces aside) star
 table 三's last row `四、结转下年度继续办理` looks like a heading but is not the title
 `四、政府信息公开行政复议、行政诉讼情况`, so it stays inside table 三.  Titles are searched in
 order, each after the previous one, so a title quoted earlier in the text cannot start a
-section out of order.
+section out of order; a table of contents (titles one after the other, with page numbers at
+most between them) is skipped.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...core.formats import FORMAT_IDS, get_format
@@ -36,10 +38,33 @@ def section_titles() -> list[tuple[str, str]]:
     return [(section_id, title) for section_id, options in titles.items() for title in options]
 
 
+TOC_MIN_TITLES = 3  # this many titles with nothing but page numbers between them: a table of contents
+_PAGE_REFERENCE = re.compile(r"^[.…·\s-]*\d{0,3}$")
+
+
+def _after_table_of_contents(tokens: list[Token], titles: list[tuple[str, str]]) -> int:
+    """Where the text starts when the copy opens with a table of contents listing the titles:
+    after the first run of distinct titles with nothing but page numbers between them."""
+    run: list[tuple[str, int]] = []  # (section id, token index) of the current run
+    for index, token in enumerate(tokens):
+        section_id = next((s for s, title in titles if is_title(token.text, title)), None)
+        if section_id is None:
+            if run and not _PAGE_REFERENCE.match(token.text):
+                if len(run) >= TOC_MIN_TITLES:
+                    return run[-1][1] + 1
+                run = []
+            continue
+        if any(section_id == s for s, _ in run):  # a title again: the text itself begins
+            return run[-1][1] + 1 if len(run) >= TOC_MIN_TITLES else 0
+        run.append((section_id, index))
+    return run[-1][1] + 1 if len(run) >= TOC_MIN_TITLES else 0
+
+
 def find_sections(tokens: list[Token]) -> dict[str, SectionSpan]:
     found: list[tuple[str, int]] = []
-    position = 0
-    for section_id, title in section_titles():
+    titles = section_titles()
+    position = _after_table_of_contents(tokens, titles)
+    for section_id, title in titles:
         if any(section_id == s for s, _ in found):
             continue
         for index in range(position, len(tokens)):
