@@ -16,7 +16,6 @@ from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_p
 from tests.io.import_fixtures.expect import assert_every_cell_accounted, assert_same_report
 
 FORMATS = ("gov-2019", "gov-2021")
-HAVE_EXPORTER = (Path(__file__).resolve().parents[2] / "src" / "disclosure_desktop" / "export" / "html_export.py").exists()
 
 
 @pytest.fixture(scope="module", params=FORMATS)
@@ -77,7 +76,6 @@ def test_html_page_with_ascii_punctuation(tmp_path, report):
     assert "http://www.example.gov.cn/zwgk/index.html" in result.report.narrative["s1"]  # the URL kept its ASCII
 
 
-@pytest.mark.skipif(not HAVE_EXPORTER, reason="the HTML exporter is not written yet")
 def test_html_exported_by_our_own_exporter(tmp_path, report):
     from disclosure_desktop.export import export_report
 
@@ -167,7 +165,6 @@ def test_docx_built_with_python_docx_and_different_merges(tmp_path, report):
     assert result.report.front.published_on == report.front.published_on
 
 
-@pytest.mark.skipif(not HAVE_EXPORTER, reason="the exporters are not written yet")
 def test_docx_exported_by_our_own_exporter(tmp_path, report):
     from disclosure_desktop.export import export_report
 
