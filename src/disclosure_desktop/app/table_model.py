@@ -18,11 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..core.checks import ERROR, Finding
 from ..core.formats import Row, Table
 from ..core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
-from .qt_refcount import protect_singletons
 from .session import ReportSession
-
-# Editing emits signals on every keystroke; see qt_refcount for why this must run first.
-protect_singletons()
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

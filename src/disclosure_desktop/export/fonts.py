@@ -21,10 +21,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from .none_refcount import make_none_immortal
 
-# Every Qt call of the renderer would eat a reference to None on Python 3.11 (see none_refcount).
-make_none_immortal()
 
 SERIF, SANS = "serif", "sans"
 

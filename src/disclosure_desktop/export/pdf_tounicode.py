@@ -20,10 +20,7 @@ from typing import Iterable
 
 from PySide6.QtGui import QFont, QRawFont
 
-from .none_refcount import make_none_immortal
 
-# Every Qt call of the renderer would eat a reference to None on Python 3.11 (see none_refcount).
-make_none_immortal()
 
 # Blocks of look-alike characters that share glyphs with ideographs in CJK fonts.
 _LOOKALIKE_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0x3100, 0x312F), (0x3190, 0x319F),
