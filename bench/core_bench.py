@@ -8,28 +8,14 @@ Run: python bench/core_bench.py
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.io.project_file import load_project, save_project
+from timing import SAMPLE, timed
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` calls (after a warm-up)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> int:

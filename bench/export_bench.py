@@ -27,20 +27,8 @@ from disclosure_desktop.export import render_document
 from disclosure_desktop.export.builder import build_document
 from disclosure_desktop.export.document import Document, TableBlock
 from disclosure_desktop.io.project_file import load_project
+from timing import SAMPLE, timed
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` calls (after a warm-up)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def bare_docx(document: Document, path: Path) -> None:

@@ -10,14 +10,13 @@ Run: python bench/import_bench.py
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from timing import ROOT, timed
+
 sys.path.insert(0, str(ROOT))  # for tests.io.import_fixtures (the report copy builders)
 
 from disclosure_desktop.io.importer import import_report  # noqa: E402
@@ -25,17 +24,6 @@ from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_p
 
 SAMPLE_TEXT = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
 PAGE_BYTES = 1024 * 1024
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` calls (after a warm-up)."""
-    fn()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def chrome_block(number: int) -> str:

@@ -13,7 +13,6 @@ Run: python bench/pdf_bench.py
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,9 +21,8 @@ from pathlib import Path
 
 from disclosure_desktop.export import export_report
 from disclosure_desktop.io.project_file import load_project
+from timing import SAMPLE, timed
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
 GOAL = 0.3
 
 FRESH_PROCESS = """
@@ -33,17 +31,6 @@ from disclosure_desktop.export import export_report
 from disclosure_desktop.io.project_file import load_project
 export_report(load_project(sys.argv[1]).report, sys.argv[2])
 """
-
-
-def median_seconds(action, repeat: int, warm_up: bool = True) -> float:
-    if warm_up:
-        action()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def soffice_command(docx: Path, outdir: Path, profile: Path) -> list[str] | None:
@@ -62,8 +49,8 @@ def main() -> int:
         export_report(report, out / "ours.docx")
         print(f"sample: {result.pages} pages; substituted fonts: {', '.join(result.substituted_fonts) or 'none'}")
 
-        in_app = median_seconds(lambda: export_report(report, out / "ours.pdf"), 9)
-        fresh = median_seconds(lambda: subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(SAMPLE),
+        in_app = timed(lambda: export_report(report, out / "ours.pdf"), 9)
+        fresh = timed(lambda: subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(SAMPLE),
                                                        str(out / "fresh.pdf")], check=True), 3)
         print(f"{'our PDF, in the running app':40} {in_app * 1000:9.1f} ms")
         print(f"{'our PDF, fresh process (CLI)':40} {fresh * 1000:9.1f} ms")
@@ -75,7 +62,7 @@ def main() -> int:
         first_start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, timeout=300)  # creates the profile
         first = time.perf_counter() - first_start
-        lo = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True, timeout=300), 3,
+        lo = timed(lambda: subprocess.run(command, check=True, capture_output=True, timeout=300), 3,
                             warm_up=False)
         pages = subprocess.run(["pdfinfo", str(out / "lo" / "ours.pdf")], capture_output=True, text=True).stdout \
             if shutil.which("pdfinfo") else ""
