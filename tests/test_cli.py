@@ -105,8 +105,19 @@ def test_console_entry_point_runs(tmp_path):
     assert "可以导出正式版" in result.stdout
 
 
-def test_command_names_are_the_registered_subcommands():
-    from disclosure_desktop.cli import COMMAND_NAMES, build_parser
+def test_command_table_matches_what_the_modules_register():
+    from disclosure_desktop.cli import COMMANDS, build_parser
 
-    registered = build_parser()._subparsers._group_actions[0].choices
-    assert set(registered) == set(COMMAND_NAMES)
+    def registered(parser):
+        return set(parser._subparsers._group_actions[0].choices)
+
+    assert registered(build_parser()) == set(COMMANDS)
+    for command, module in COMMANDS.items():
+        assert registered(build_parser(command)) == {c for c, m in COMMANDS.items() if m == module}
+
+
+def test_help_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(command in out for command in ("new", "check", "schema", "export", "import"))

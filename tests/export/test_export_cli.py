@@ -6,22 +6,14 @@ import json
 
 import pytest
 
-from disclosure_desktop.cli import COMMAND_MODULES, main
-from disclosure_desktop.cli.chinese_argparse import ChineseArgumentParser
-from disclosure_desktop.cli.export_command import register
+from disclosure_desktop.cli import main
 from disclosure_desktop.io.project_file import save_project
 
 from .conftest import SAMPLE, filled_2021
 
 
 def run(argv: list[str]) -> int:
-    """The export subcommand on its own parser (cli.main uses the same register/handler)."""
-    if "export_command" in COMMAND_MODULES:
-        return main(argv)
-    parser = ChineseArgumentParser(prog="disclosure-desktop")
-    register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    return args.handler(args)
+    return main(argv)
 
 
 @pytest.fixture

@@ -12,19 +12,26 @@ import sys
 
 from .chinese_argparse import ChineseArgumentParser
 
-# Modules that add subcommands, in the order `--help` lists them.
-COMMAND_MODULES = ("project_commands", "export_command", "import_command")
-# The subcommand names, known without importing their modules, so that starting the GUI
-# does not pay for parsers (and their imports) it will not use; a test keeps the two in step.
-COMMAND_NAMES = ("new", "check", "schema", "export", "import")
+# Each subcommand and the module that registers it, in the order `--help` lists them.  Only
+# the module of the command being run is imported, so `check` does not load the exporters
+# and starting the GUI loads none of them; a test keeps this table and the modules in step.
+COMMANDS = {
+    "new": "project_commands",
+    "check": "project_commands",
+    "schema": "project_commands",
+    "export": "export_command",
+    "import": "import_command",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or only with the module that registers `command`."""
     parser = ChineseArgumentParser(
         prog="disclosure-desktop",
         description="政府信息公开年报编制助手。不带子命令时启动图形界面（可带一个项目文件）。")
     subparsers = parser.add_subparsers(dest="command", title="子命令", metavar="子命令")
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMANDS.values()
+    for name in dict.fromkeys(modules):
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
@@ -39,8 +46,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and (argv[0] in COMMAND_NAMES or argv[0] in ("-h", "--help")):
-        args = build_parser().parse_args(argv)
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        args = build_parser(argv[0]).parse_args(argv)
         return args.handler(args)
     gui_args = _gui_parser().parse_args(argv)
     try:
