@@ -87,6 +87,36 @@ def platform_key() -> str:
     return "win32" if sys.platform == "win32" else "linux"
 
 
+# --- the environment ----------------------------------------------------------------------
+
+def unmet_requirements() -> list[str]:
+    """Dependencies of pyproject.toml that the build environment does not satisfy.
+
+    The bundle ships whatever the environment has installed, so a version the project rules
+    out (e.g. a Qt release with a known crash) must stop the build instead of being packaged.
+    """
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    block = re.search(r"^dependencies\s*=\s*\[(.*?)^\]", text, re.MULTILINE | re.DOTALL).group(1)
+    problems = []
+    for line in block.splitlines():
+        line = line.split("#", 1)[0].strip().rstrip(",").strip('"')
+        if not line:
+            continue
+        requirement = Requirement(line)
+        try:
+            installed = metadata.version(requirement.name)
+        except metadata.PackageNotFoundError:
+            problems.append(f"{requirement}（未安装）")
+            continue
+        if not requirement.specifier.contains(installed, prereleases=True):
+            problems.append(f"{requirement}（已安装 {installed}）")
+    return problems
+
+
 # --- the application package -----------------------------------------------------------
 
 def stage_package(destination: Path) -> Path:
