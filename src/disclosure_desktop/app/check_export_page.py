@@ -8,6 +8,7 @@ each a click away from the cell that causes it.
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -22,6 +23,8 @@ from .section_state import CHECK, page_of_finding, page_short_title
 from .session import ReportSession
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+log = logging.getLogger(__name__)
 
 
 def exporters() -> dict:
@@ -191,13 +194,16 @@ class CheckExportPage(SectionPage):
                                    previous=self.session.previous, stated_totals=self.session.stated_totals)
         except ExportRefused as error:
             QGuiApplication.restoreOverrideCursor()
+            log.info("拒绝导出正式文本 %s：%s", path, error)
             self.prompter.warning(self.window(), self.tr("不能导出正式文本"), str(error))
             return None
         except ExportError as error:
             QGuiApplication.restoreOverrideCursor()
+            log.warning("导出 %s 失败：%s", path, error)
             self.prompter.error(self.window(), self.tr("导出失败"), str(error))
             return None
         QGuiApplication.restoreOverrideCursor()
+        log.info("已导出 %s（%s%s，%s 页）", result.path, result.format, "，草稿" if result.draft else "", result.pages or "-")
         self.show_result(result)
         self.message.emit(self.tr("已导出：{path}").format(path=result.path))
         return result
@@ -264,6 +270,7 @@ class CheckExportPage(SectionPage):
         try:
             return renderer(document, printer)
         except ExportError as error:
+            log.warning("打印失败：%s", error)
             self.prompter.error(self.window(), self.tr("无法打印"), str(error))
             return 0
 

@@ -128,8 +128,13 @@ class CoverPage(SectionPage):
             self.ui.formatNoticeLabel.setText(text)
             self.ui.switchFormatButton.setToolTip(self.tr("改用{format}").format(format=format_label(required)))
         late = any(f.rule == "C20" and not f.acknowledged for f in self.session.findings)
-        self.ui.deadlineLabel.setProperty("severity", "warning" if late else "")
-        self.ui.deadlineLabel.style().polish(self.ui.deadlineLabel)
+        severity = "warning" if late else ""
+        label = self.ui.deadlineLabel
+        if (label.property("severity") or "") != severity:
+            label.setProperty("severity", severity)
+            # Re-polished only on a change: style() brings in QStyle's Python class with its many
+            # enums, which cost the startup time of a report that needs no re-polish.
+            label.style().polish(label)
 
     # --- from the widgets to the report (undoable) ------------------------------------------
     def _agency_edited(self) -> None:

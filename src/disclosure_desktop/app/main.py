@@ -4,21 +4,52 @@ The application is set up for a Chinese desktop (Qt's own strings in Chinese, Ch
 for dates), the window is shown, and with --quit-after-show the time from process start to
 the first painted frame is printed in milliseconds before the process exits (for the
 startup benchmark and smoke tests).
+
+Startup time (bench/startup_bench.py) shapes this module:
+* Python's cyclic garbage collector is paused while the program loads and builds its window
+  (the imports and Qt's Python enums allocate hundreds of thousands of long-lived objects,
+  and the collector kept walking them: about 25 ms) and resumed right after the first frame.
+* The report core is imported before PySide6 (see below).
+* The log file, the crash handler and the recovery offer come right after the first frame.
 """
 
 from __future__ import annotations
 
 from .startup_clock import milliseconds_since_start  # first: its clock starts with this import
 
+import gc
+import logging
+import os
 import sys
-from importlib import resources
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+_collecting_at_import = gc.isenabled()
+gc.disable()  # for the imports below; enabled again at the end of this module
+try:
+    from importlib import resources
 
-from .app_settings import APPLICATION, APPLICATION_TITLE, ORGANIZATION
+    # The report core (pydantic, the checks, the project file reader) and the standard modules
+    # the window needs are loaded before PySide6 on purpose: once PySide6 is imported, its
+    # __feature__ import hook reads the source of every module imported after it, which made
+    # loading them about 20 ms slower.
+    import html  # noqa: F401  (guidance)
+    import logging.handlers  # noqa: F401  (logging_setup)
+
+    import platformdirs  # noqa: F401  (app_settings)
+
+    from ..core import checks as _checks  # noqa: F401
+    from ..io import project_file as _project_file  # noqa: F401
+
+    from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from .app_settings import APPLICATION, APPLICATION_TITLE, ORGANIZATION
+finally:
+    if _collecting_at_import:
+        gc.enable()
 
 QT_TRANSLATIONS = ("qtbase_zh_CN",)
+
+log = logging.getLogger(__name__)
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
@@ -77,33 +108,98 @@ class _ConsolePrompter:
         from . import prompts
 
         def answer(*args, **_kwargs):
-            if name in ("error", "warning", "information"):
+            if name in ("error", "warning", "information", "crash"):
                 print(f"{args[1]}：{args[2]}", file=sys.stderr)
-            return {"unsaved_changes": prompts.DISCARD, "recover": prompts.LATER}.get(name)
+            return {"unsaved_changes": prompts.DISCARD, "recover": prompts.LATER,
+                    "crash": prompts.CONTINUE}.get(name)
         return answer
 
 
+def _resume_collection(collecting: bool) -> None:
+    """After the first frame: the collector runs again.  What startup built stays for the whole
+    session (modules, classes, Qt wrappers, the format data), so it is frozen out of later
+    collections, which keeps them short while the user types; the garbage startup left is
+    collected first, so none of it is kept."""
+    if collecting and not gc.isenabled():
+        gc.collect()
+        gc.freeze()
+        gc.enable()
+
+
 def run_gui(file: str | None = None, quit_after_show: bool = False) -> int:
+    collecting = gc.isenabled()
+    gc.disable()  # until the first frame: see _resume_collection
+    try:
+        return _run_gui(file, quit_after_show, collecting)
+    except Exception:
+        log.critical("启动或运行时出错", exc_info=True)
+        raise
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# Should the window never be painted (started minimized), what waits for the first frame
+# happens after this long anyway.
+FIRST_FRAME_FALLBACK_MS = 3000
+
+
+def _run_gui(file: str | None, quit_after_show: bool, collecting: bool) -> int:
+    from .crash_handler import CrashHandler
+    from .logging_setup import configure_logging
+
     app = create_application()
+    # The log and the crash handler come first, so that whatever goes wrong from here on is
+    # written down (and, once the window exists, shown with the work saved).
+    log_setup = configure_logging()
+    log.info("程序启动（进程 %d）%s", os.getpid(), f"，打开 {file}" if file else "")
+    windows = []
+    crash_handler = CrashHandler(log_setup, lambda: windows[0] if windows else None, parent=app)
+    crash_handler.install()
+    try:
+        return _show_window(app, file, quit_after_show, collecting, log_setup, windows)
+    finally:
+        crash_handler.uninstall()
+
+
+def _show_window(app, file, quit_after_show, collecting, log_setup, windows) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(prompter=_ConsolePrompter() if quit_after_show else None, show_start=not file)
+    window.log_setup = log_setup
+    windows.append(window)
     if file:
         # Opened before the first frame, so that frame already shows the report.
         if not window.open_path(file, ask_to_save=False):
             if quit_after_show:
                 return 2
             window.show_start_page()
-    if quit_after_show:
-        def report() -> None:
-            print(f"{milliseconds_since_start():.1f}", flush=True)
+
+    done = []
+
+    def after_first_frame() -> None:
+        if done:
+            return
+        done.append(True)
+        startup_ms = milliseconds_since_start()
+        if quit_after_show:
+            print(f"{startup_ms:.1f}", flush=True)
+        _resume_collection(collecting)
+        from .logging_setup import system_summary
+
+        log.info("首帧用时 %.0f ms；%s", startup_ms, system_summary())
+        if quit_after_show:
             window.autosave_timer.stop()
             app.quit()
-        _FirstFrame(window, report)
-    else:
-        QTimer.singleShot(0, window.offer_recovery)
+        else:
+            window.offer_recovery()
+
+    _FirstFrame(window, after_first_frame)
+    if not quit_after_show:
+        QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, after_first_frame)
     window.show()
     status = app.exec()
     if quit_after_show:
         window.close_without_prompt()
+    log.info("程序退出（%d）", status)
     return status

@@ -9,6 +9,7 @@ Every question to the user goes through `self.prompter` (see prompts.py).
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import stat
 from importlib import resources
@@ -33,6 +34,8 @@ from .section_state import page_ids, page_title
 from .session import ReportSession
 
 AUTOSAVE_INTERVAL_MS = 60_000
+
+log = logging.getLogger(__name__)
 SAMPLE_RESOURCE = ("samples", "kaizhou-edu-2019.gknb")
 
 
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.display_name = ""
         self._slot: AutosaveSlot | None = None
         self._changed_since_autosave = False
+        self.log_setup = None  # logging_setup.LogSetup, set by run_gui: 关于 says where the log is
         self.setWindowIcon(QIcon(icon_path("app.svg")))
 
         self.undo_group = QUndoGroup(self)
@@ -411,6 +415,7 @@ class MainWindow(QMainWindow):
         try:
             return load_project(path)
         except ProjectFileError as error:
+            log.warning("无法打开 %s：%s", path, error)
             title = self.tr("文件版本过新") if error.newer_version else self.tr("无法打开文件")
             self.prompter.error(self, title, str(error))
             return None
@@ -424,6 +429,7 @@ class MainWindow(QMainWindow):
         if loaded is None:
             return False
         self._open_report(loaded.report, path.name, path=path, stated_totals=loaded.stated_totals)
+        log.info("已打开 %s（%s，%d 条说明）", path, loaded.report.format, len(loaded.notices))
         self.recent.add(path)
         remember_folder(self.settings, "project", path)
         if loaded.notices:
@@ -439,6 +445,7 @@ class MainWindow(QMainWindow):
             return False
         loaded = parse_project(sample_bytes(), SAMPLE_RESOURCE[-1])
         self._open_report(loaded.report, self.tr("示例报告（未命名副本）"))
+        log.info("已打开示例报告")
         self.statusBar().showMessage(self.tr("已打开示例报告的副本。保存时会要求另选文件名，示例本身不会改动。"), 10000)
         return True
 
@@ -473,14 +480,17 @@ class MainWindow(QMainWindow):
         try:
             result = importer.import_report(path)
         except importer.ImportRefused as error:
+            log.warning("无法导入 %s：%s", path, error)
             self.prompter.error(self, self.tr("无法导入"), str(error))
             return False
         except OSError as error:
+            log.warning("无法导入 %s：%s", path, error)
             self.prompter.error(self, self.tr("无法导入"),
                                 self.tr("无法读取“{name}”：{reason}").format(name=Path(path).name, reason=error.strerror or error))
             return False
         self._open_report(result.report, self.tr("导入：{name}").format(name=Path(path).name), modified=True,
                           stated_totals=result.stated_totals)
+        log.info("已导入 %s", path)
         self.prompter.information(self, self.tr("导入结果"), importer.describe(result))
         self.statusBar().showMessage(self.tr("已导入“{name}”，请逐部分核对后保存。").format(name=Path(path).name), 15000)
         return True
@@ -516,10 +526,12 @@ class MainWindow(QMainWindow):
                 raise ProjectSaveError(self.tr("无法保存“{name}”：该文件是只读的。原有文件没有改动。").format(name=path.name))
             save_project(self.session.report, path)
         except ProjectSaveError as error:
+            log.warning("保存 %s 失败：%s", path, error)
             if self.prompter.confirm(self, self.tr("保存失败"), str(error) + "\n\n" + self.tr("是否另存为其他文件？"),
                                      self.tr("另存为…"), self.tr("取消")):
                 return self.save_as()
             return False
+        log.info("已保存 %s", path)
         self.session.set_path(path)
         self.session.undo_stack.setClean()
         self.recent.add(path)
@@ -543,10 +555,24 @@ class MainWindow(QMainWindow):
         try:
             self._slot.write(self.session.report, self.session.path)
         except ProjectSaveError as error:
+            log.warning("自动保存到 %s 失败：%s", self._slot.path, error)
             self.statusBar().showMessage(self.tr("自动保存失败：{error}").format(error=error), 10000)
             return False
         self._changed_since_autosave = False
         return True
+
+    def save_recovery_now(self) -> Path | None:
+        """After an unexpected error: write the recovery file now, whatever the autosave timer
+        says, so the unsaved work survives if the program cannot go on (crash_handler.py).
+
+        Returns the recovery file, or None when nothing is unsaved; raises ProjectSaveError
+        when the disk refuses.  The user's own file is never written here.
+        """
+        if self.session is None or self._slot is None or not self.is_modified():
+            return None
+        self._slot.write(self.session.report, self.session.path)
+        self._changed_since_autosave = False
+        return self._slot.path
 
     def offer_recovery(self) -> bool:
         """After a crash: offer each recovery file left behind; True when one was restored."""
@@ -562,11 +588,13 @@ class MainWindow(QMainWindow):
             try:
                 loaded = entry.load()
             except ProjectFileError as error:
+                log.warning("无法恢复 %s：%s", entry.path, error)
                 self.prompter.error(self, self.tr("无法恢复"), str(error))
                 entry.discard()
                 continue
             name = (entry.original_path.name if entry.original_path else self.tr("未命名")) + self.tr("（已恢复）")
             self._open_report(loaded.report, name, path=entry.original_path, modified=True, slot=entry.adopt())
+            log.info("已恢复自动保存的 %s", entry.path)
             self.statusBar().showMessage(self.tr("已恢复自动保存的内容。请检查后保存。"), 10000)
             for rest in self.recovery.pending():
                 rest.keep_for_later()
@@ -620,9 +648,11 @@ class MainWindow(QMainWindow):
         return True
 
     def about(self) -> None:
-        self.prompter.information(self, self.tr("关于"), self.tr(
-            "{title}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
-            "年报格式依据国务院办公厅政府信息公开办公室印发的格式。").format(title=self.tr(APPLICATION_TITLE)))
+        text = self.tr("{title}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
+                       "年报格式依据国务院办公厅政府信息公开办公室印发的格式。").format(title=self.tr(APPLICATION_TITLE))
+        if self.log_setup is not None:
+            text += "\n\n" + self.log_setup.describe()
+        self.prompter.information(self, self.tr("关于"), text)
 
     # --- window state ---------------------------------------------------------------------------
     def _restore_window_state(self) -> None:

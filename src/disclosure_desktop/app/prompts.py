@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
+OPEN_LOG_FOLDER, CONTINUE = "open_log_folder", "continue"
 
 
 def tr(text: str) -> str:
@@ -90,6 +91,19 @@ class Prompter:
 
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter)
         return path or None
+
+    def crash(self, parent: QWidget | None, title: str, text: str, details: str) -> str:
+        """An unexpected error (crash_handler.py): OPEN_LOG_FOLDER or CONTINUE."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+        box.setDetailedText(details)  # the traceback, behind 显示详细信息…
+        open_folder = box.addButton(tr("打开日志文件夹"), QMessageBox.ButtonRole.ActionRole)
+        carry_on = box.addButton(tr("继续使用"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(carry_on)
+        box.setEscapeButton(carry_on)
+        box.exec()
+        return OPEN_LOG_FOLDER if box.clickedButton() is open_folder else CONTINUE
 
     def run_dialog(self, dialog) -> bool:
         """Show a modal dialog of the app (new report, explanation); True when accepted."""
