@@ -195,12 +195,24 @@ def is_linux_system_library(destination: str) -> bool:
     return platform_key() == "linux" and bool(LINUX_SYSTEM_LIBRARIES.match(PurePath(destination).name))
 
 
+# Libraries Qt loads by name at run time (no file links to them): on Windows the software
+# OpenGL fallback and the shader compiler, which windeployqt ships too.  Kept although a
+# widgets program paints with the raster engine: they cannot be tried here.
+LOADED_BY_NAME = ("opengl32sw.dll", "d3dcompiler_")
+
+
+def _library_key(name: str) -> str:
+    """Windows file names are case-insensitive (import tables often differ in case)."""
+    return name.lower() if platform_key() == "win32" else name
+
+
 def _is_plugin_or_root(entry) -> bool:
-    """Entries kept for their own sake: Python extension modules, the kept Qt plugins and the
-    Python library the bootloader loads.  Every other shared library must be linked from one."""
-    name = PurePath(entry[0]).name
+    """Entries kept for their own sake: Python extension modules, the kept Qt plugins, the
+    Python library the bootloader loads and what Qt loads by name.  Every other shared library
+    must be linked from one of these."""
+    name = PurePath(entry[0].replace("\\", "/")).name
     return (entry[2] == "EXTENSION" or qt_plugin_kept(entry[0]) is True
-            or name.startswith(("libpython", "python3")))
+            or name.startswith(("libpython", "python3")) or name.lower().startswith(LOADED_BY_NAME))
 
 
 def direct_imports(path: str) -> list[str]:
@@ -232,7 +244,7 @@ def filter_binaries(binaries):
             if qt_plugin_kept(entry[0]) is not False and not is_linux_system_library(entry[0])]
     by_name: dict[str, list] = {}
     for entry in kept:
-        by_name.setdefault(PurePath(entry[0]).name, []).append(entry)
+        by_name.setdefault(_library_key(PurePath(entry[0].replace("\\", "/")).name), []).append(entry)
     reached: set[str] = set()
     queue = [entry for entry in kept if _is_plugin_or_root(entry)]
     while queue:
@@ -245,7 +257,7 @@ def filter_binaries(binaries):
         except Exception:  # not a binary that can be read: follow nothing
             continue
         for name in imports:
-            queue.extend(by_name.get(name, []))
+            queue.extend(by_name.get(_library_key(name), []))
     dropped = sorted(entry[0] for entry in kept if entry[0] not in reached)
     if dropped:
         print("bundle_plan: 未被任何保留文件引用而删除的库：" + "、".join(dropped))
