@@ -42,4 +42,5 @@ def test_void_calls_and_emits_keep_reference_counts():
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr[-1500:]
     none_drift, true_drift = map(int, done.stdout.split())
-    assert abs(none_drift) < 100 and abs(true_drift) < 100
+    # The bug loses one reference per call (−20 000 here); caches may hold a few more, never fewer.
+    assert none_drift > -1000 and true_drift > -1000
