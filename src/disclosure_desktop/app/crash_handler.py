@@ -23,7 +23,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from . import prompts
 from .logging_setup import LogSetup
@@ -36,6 +36,8 @@ def tr(text: str) -> str:
 
 
 def _open_folder(folder: Path) -> None:
+    # Imported here: QUrl's Python class (with its many enums) would cost startup time.
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -31,6 +31,7 @@ try:
     # the window needs are loaded before PySide6 on purpose: once PySide6 is imported, its
     # __feature__ import hook reads the source of every module imported after it, which made
     # loading them about 20 ms slower.
+    import encodings.utf_8_sig  # noqa: F401  (project_file decodes with it)
     import html  # noqa: F401  (guidance)
     import logging.handlers  # noqa: F401  (logging_setup)
 
