@@ -16,7 +16,10 @@ Compiled bytecode is cached in a temporary folder (PYTHONPYCACHEPREFIX), as an i
 or a PyInstaller bundle has it, and checked to be used: without it every run would recompile
 the application's sources (but not Qt's), which is not what a user waits for.
 
-Run: python bench/startup_bench.py [--runs 11] [--platform offscreen|xcb]
+To measure a change, --against DIR adds the editor from another source tree (DIR/src, e.g.
+`git worktree add DIR <commit>`) to the same interleaved rounds.
+
+Run: python bench/startup_bench.py [--runs 11] [--platform offscreen|xcb] [--against DIR]
 """
 
 from __future__ import annotations
@@ -93,6 +96,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--platform", default=None, help="QT_QPA_PLATFORM (default: offscreen unless DISPLAY is set)")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another source tree whose editor (DIR/src) runs in the same rounds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
@@ -101,19 +106,25 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(cache)
         env["QT_QPA_PLATFORM"] = args.platform or ("xcb" if os.environ.get("DISPLAY") else "offscreen")
+        editor = [sys.executable, "-m", "disclosure_desktop", "--quit-after-show", str(SAMPLE)]
         programs = {
-            "empty QMainWindow": [sys.executable, "-c", EMPTY_WINDOW.format(preload="")],
-            "editor + sample": [sys.executable, "-m", "disclosure_desktop", "--quit-after-show", str(SAMPLE)],
-            "empty + core import": [sys.executable, "-c", EMPTY_WINDOW.format(preload=CORE_IMPORTS)],
+            "empty QMainWindow": ([sys.executable, "-c", EMPTY_WINDOW.format(preload="")], env),
+            "editor + sample": (editor, env),
+            "empty + core import": ([sys.executable, "-c", EMPTY_WINDOW.format(preload=CORE_IMPORTS)], env),
         }
-        for command in programs.values():  # fill the bytecode cache and the file cache
-            run(command, env)
+        if args.against:
+            other = args.against.resolve() / "src"
+            if not (other / "disclosure_desktop").is_dir():
+                raise SystemExit(f"{other} holds no disclosure_desktop package")
+            programs[f"editor ({args.against.name})"] = (editor, {**env, "PYTHONPATH": str(other)})
+        for command, program_env in programs.values():  # fill the bytecode cache and the file cache
+            run(command, program_env)
         if _cached_modules(cache) == 0:
             raise SystemExit(f"the bytecode cache {cache} stayed empty: the figures would include compiling")
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
         for _ in range(args.runs):
-            for name, command in programs.items():
-                results[name].append(run(command, env))
+            for name, (command, program_env) in programs.items():
+                results[name].append(run(command, program_env))
     print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {args.runs} each (interleaved), "
           f"load average: {_load()}, bytecode cached")
     wall, cpu = {}, {}
@@ -122,7 +133,7 @@ def main() -> int:
         cpus = [c for _, c in runs]
         wall[name], cpu[name] = statistics.median(walls), statistics.median(cpus)
         q1, q3 = _quartiles(walls)
-        print(f"{name:20s} first frame: median {wall[name]:6.1f} ms (quartiles {q1:.1f}–{q3:.1f}, "
+        print(f"{name:22s} first frame: median {wall[name]:6.1f} ms (quartiles {q1:.1f}–{q3:.1f}, "
               f"min–max {min(walls):.1f}–{max(walls):.1f}); CPU of the process: median {cpu[name]:6.1f} ms")
     base, base_cpu = wall["empty QMainWindow"], max(cpu["empty QMainWindow"], 1e-9)
     ratio = wall["editor + sample"] / base
@@ -130,6 +141,9 @@ def main() -> int:
           f"CPU ratio {cpu['editor + sample'] / base_cpu:.2f}×")
     print(f"floor of the present design (empty window + report core import): "
           f"{wall['empty + core import'] / base:.2f}× ({wall['empty + core import'] - base:+.0f} ms for the core alone)")
+    for name in results:
+        if name.startswith("editor ("):
+            print(f"{name}: ratio {wall[name] / base:.2f}×, CPU ratio {cpu[name] / base_cpu:.2f}×")
     return 0
 
 

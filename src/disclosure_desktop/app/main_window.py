@@ -26,7 +26,6 @@ from ..io.project_file import (PROJECT_EXTENSION, PROJECT_FILTER, LoadResult, Pr
 from . import prompts
 from .app_settings import APPLICATION_TITLE, app_settings, last_folder, recovery_folder, remember_folder
 from .editor_area import EditorArea
-from .format_switch import switch_format
 from .problems_panel import ProblemsPanel
 from .recent_files import RecentFiles
 from .recovery import AutosaveSlot, RecoveryStore
@@ -624,6 +623,7 @@ class MainWindow(QMainWindow):
         if self.session is None or format_id == self.session.report.format:
             return False
         from .cover_page import format_label
+        from .format_switch import switch_format  # first use only: not needed to start
 
         change = switch_format(self.session.report, format_id)
         text = self.tr("改用{format}。两种格式共有的单元格都会保留。").format(format=format_label(format_id))
