@@ -99,6 +99,7 @@ def isolated(tmp_path, monkeypatch):
     """Settings and per-user data under tmp_path (XDG variables for subprocesses too)."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log of app processes
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
     return tmp_path
 
