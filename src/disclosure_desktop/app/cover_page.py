@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.checks import Finding
@@ -53,6 +53,7 @@ class CoverPage(SectionPage):
         ui.publishedOnEdit.setSpecialValueText(self.tr("未填写"))
         self._format_menu = QMenu(self)
         ui.changeFormatButton.setMenu(self._format_menu)
+        self._wrapped_format_label = _GrowWithWrappedText(ui.formatLabel)
 
         ui.agencyEdit.editingFinished.connect(self._agency_edited)
         ui.yearSpin.valueChanged.connect(self._year_edited)
@@ -170,3 +171,21 @@ class CoverPage(SectionPage):
             (self.ui.switchFormatButton if self.ui.formatNotice.isVisible() else self.ui.yearSpin).setFocus()
         else:
             self.focus_first()
+
+
+class _GrowWithWrappedText(QObject):
+    """A form row holding a wrapped label inside a nested layout does not grow with the text
+    (QFormLayout asks the layout, not the label, for its height); on a narrow or scaled screen
+    the format name would be cut.  The label's minimum height follows its wrapped text."""
+
+    def __init__(self, label):
+        super().__init__(label)
+        self._label = label
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            needed = self._label.heightForWidth(self._label.width())
+            if needed > 0 and needed != self._label.minimumHeight():
+                self._label.setMinimumHeight(needed)
+        return False

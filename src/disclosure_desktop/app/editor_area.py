@@ -8,8 +8,8 @@ findings through a zero-delay timer: a burst of changes while typing costs one u
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QStackedWidget,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.checks import Finding
 from .cover_page import CoverPage
@@ -18,6 +18,17 @@ from .navigator import SectionNavigator
 from .page_base import SectionPage
 from .section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
 from .session import ReportSession
+
+
+class _PageFrame(QScrollArea):
+    """Scrolls a page that does not fit.  QScrollArea ignores height-for-width, so a page with
+    wrapped labels is given the height its layout needs at the current width."""
+
+    def resizeEvent(self, event) -> None:
+        page = self.widget()
+        if page is not None and page.layout() is not None and page.layout().hasHeightForWidth():
+            page.setMinimumHeight(page.layout().totalHeightForWidth(self.viewport().width()))
+        super().resizeEvent(event)
 
 
 class EditorArea(QSplitter):
@@ -74,14 +85,39 @@ class EditorArea(QSplitter):
         for index in range(3):
             self.setCollapsible(index, index != 1)
         em = self.fontMetrics().horizontalAdvance("中")
-        self.navigator.setMinimumWidth(em * 8)
         self.guidance.setMinimumWidth(em * 10)
-        self.setSizes([em * 19, em * 60, em * 18])
+        self._sizes_chosen = False  # a saved layout or the user's drag: never refitted after that
+        self.splitterMoved.connect(self._sizes_were_chosen)
 
         self._update_timer = QTimer(self)
         self._update_timer.setSingleShot(True)
         self._update_timer.setInterval(0)
         self._update_timer.timeout.connect(self.update_states)
+
+    # --- pane widths ----------------------------------------------------------------------------
+    def restoreState(self, state) -> bool:
+        self._sizes_chosen = super().restoreState(state)
+        return self._sizes_chosen
+
+    def _sizes_were_chosen(self, *_) -> None:
+        self._sizes_chosen = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._sizes_chosen:
+            self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """First layout (no saved one): navigator readable, the page as wide as it can be, the
+        guidance pane only where it leaves the page room (it can be dragged open or shown from
+        the 视图 menu)."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        navigator = max(self.navigator.minimumWidth(), em * 12)
+        guidance = em * 18
+        page_room = self.width() - navigator - guidance - 2 * self.handleWidth()
+        if page_room < em * 46:
+            guidance = 0
+        self.setSizes([navigator, max(self.width() - navigator - guidance, em * 20), guidance])
 
     # --- the session --------------------------------------------------------------------------
     def set_session(self, session: ReportSession | None) -> None:
@@ -102,6 +138,9 @@ class EditorArea(QSplitter):
     def _fill_navigator(self) -> None:
         spec = self.session.report.spec
         self.navigator.set_pages([(page_id, page_short_title(spec, page_id)) for page_id in page_ids(spec)])
+        self.navigator.setMinimumWidth(self.navigator.readable_width())
+        if not self._sizes_chosen:
+            self._fit_panes()
         if self._current is None or self._current not in page_ids(spec):
             self.go_to(COVER)
 
@@ -121,18 +160,30 @@ class EditorArea(QSplitter):
         import shiboken6
 
         for page in self.pages.values():
-            self.stack.removeWidget(page)
+            frame = self._frame(page)
+            self.stack.removeWidget(frame)
             # Deleted now, not later: the pages listen to the session and must not hear the
             # tableChanged of a format they were not built for.
-            shiboken6.delete(page)
+            shiboken6.delete(frame)
         self.pages.clear()
 
     # --- pages ----------------------------------------------------------------------------------
     def page(self, page_id: str) -> SectionPage:
         if page_id not in self.pages:
-            self.pages[page_id] = self._make_page(page_id)
-            self.stack.addWidget(self.pages[page_id])
+            page = self._make_page(page_id)
+            self.pages[page_id] = page
+            # In a scroll area, so that a page taller than a small or scaled screen (1366×768 at
+            # 150 % leaves about 500 logical pixels) scrolls instead of pushing the window off it.
+            frame = _PageFrame(self.stack)
+            frame.setWidgetResizable(True)
+            frame.setFrameShape(QFrame.Shape.NoFrame)
+            frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            frame.setWidget(page)
+            self.stack.addWidget(frame)
         return self.pages[page_id]
+
+    def _frame(self, page: SectionPage) -> QWidget:
+        return page.parentWidget().parentWidget()  # page → viewport → QScrollArea
 
     def _make_page(self, page_id: str) -> SectionPage:
         session = self.session
@@ -170,7 +221,7 @@ class EditorArea(QSplitter):
         page = self.page(page_id)
         changed = page_id != self._current
         self._current = page_id
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._frame(page))
         if self.navigator.current_page() != page_id:
             self.navigator.select_page(page_id)
         ids = self.navigator.page_ids()

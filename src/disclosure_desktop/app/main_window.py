@@ -683,8 +683,10 @@ class MainWindow(QMainWindow):
         if self._size_docks_on_show:
             # First start: a low problems panel leaves the tables most of a 768-pixel screen.
             self._size_docks_on_show = False
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.problems], [self.fontMetrics().height() * 8],
-                                                          Qt.Orientation.Vertical))
+            # Eight lines, or a fifth of a small (or scaled) screen's height, whichever is less.
+            lines = self.fontMetrics().height()
+            height = max(lines * 5, min(lines * 8, self.height() // 5))
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.problems], [height], Qt.Orientation.Vertical))
 
     def close_without_prompt(self) -> None:
         """End without questions or saved window state (a smoke run); the recovery slot is freed."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, 
 
 from .section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
 
+WIDEST_BADGE = "99 个错误"  # the navigator is kept wide enough for this next to every title
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -70,7 +71,8 @@ class _BadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(metrics.horizontalAdvance("六、其他需要报告的事项") + metrics.horizontalAdvance("99 个错误") + 40,
+        title = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        return QSize(metrics.horizontalAdvance(title) + metrics.horizontalAdvance(WIDEST_BADGE) + 4 * self.PADDING + 4,
                      int(metrics.height() * 2.2))
 
 
@@ -112,6 +114,14 @@ class SectionNavigator(QListWidget):
                 title = item.text()
                 item.setToolTip(f"{title}：{state.badge}" if state else title)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
+
+    def readable_width(self) -> int:
+        """The width at which every title and its badge show in full (no "一、…" on small screens)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        widest = max((self.itemDelegate().sizeHint(option, self.model().index(row, 0)).width()
+                      for row in range(self.count())), default=0)
+        return widest + 2 * self.frameWidth()
 
     def page_ids(self) -> list[str]:
         return [self.item(row).data(PAGE_ROLE) for row in range(self.count())]

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'cover_page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -81,6 +81,12 @@ class Ui_CoverPage(object):
         self.formatLayout.setObjectName(u"formatLayout")
         self.formatLabel = QLabel(CoverPage)
         self.formatLabel.setObjectName(u"formatLabel")
+        self.formatLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.formatLabel.sizePolicy().hasHeightForWidth())
+        self.formatLabel.setSizePolicy(sizePolicy)
         self.formatLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.formatLayout.addWidget(self.formatLabel)
