@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
 
@@ -119,14 +120,16 @@ def test_file_operations_are_logged(window, prompter, log_folder, tmp_path):
 def test_a_started_program_writes_its_version_and_startup_time(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state"),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    done = subprocess.run([sys.executable, "-m", "disclosure_desktop", "--quit-after-show", str(SAMPLE)],
+    report = tmp_path / "年报.gknb"
+    shutil.copy(SAMPLE, report)
+    done = subprocess.run([sys.executable, "-m", "disclosure_desktop", "--quit-after-show", str(report)],
                           env=env, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     log_file = tmp_path / "state" / "disclosure-desktop" / "log" / LOG_FILE_NAME
     if not sys.platform.startswith("linux"):
         pytest.skip("the folder is platform-specific; the Linux layout is checked here")
     text = log_file.read_text("utf-8")
-    assert "程序启动" in text and f"已打开 {SAMPLE}" in text
+    assert "程序启动" in text and f"已打开 {report}" in text
     (line,) = [line for line in text.splitlines() if "首帧用时" in line]
     assert "版本 " in line and "Python " in line and "Qt " in line and "系统 " in line
     assert "程序退出（0）" in text

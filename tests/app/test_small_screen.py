@@ -45,3 +45,11 @@ def test_roomy_window_shows_the_guidance(make_window, qtbot):
     _open_sample(window)
     qtbot.wait(50)
     assert window.editor.sizes()[2] > 0
+
+
+def test_opening_the_bundled_sample_by_path_gives_an_untitled_copy(make_window):
+    """The README's first command opens resources/samples/…; Ctrl+S must not overwrite it."""
+    window = make_window()
+    assert window.open_path(SAMPLE)
+    assert window.session.path is None
+    assert window.session.report.agency == "重庆市开州区教育委员会"

@@ -43,6 +43,15 @@ def sample_bytes() -> bytes:
     return resources.files("disclosure_desktop.resources").joinpath(*SAMPLE_RESOURCE).read_bytes()
 
 
+def is_bundled_sample(path: Path) -> bool:
+    """Whether `path` is the sample file shipped with the program (in a checkout or a bundle)."""
+    bundled = resources.files("disclosure_desktop.resources").joinpath(*SAMPLE_RESOURCE)
+    try:
+        return Path(str(bundled)).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
 def icon_path(name: str) -> str:
     return str(resources.files("disclosure_desktop.resources").joinpath("icons", name))
 
@@ -421,9 +430,13 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path, *, ask_to_save: bool = True) -> bool:
         """Open a project file; on failure the current report stays open and a message says why."""
+        path = Path(path).absolute()
+        if is_bundled_sample(path):
+            # `disclosure-desktop resources/samples/…` (the README's first command) must not
+            # let Ctrl+S overwrite the shipped sample either.
+            return self.open_sample() if ask_to_save else self._open_sample_copy()
         if ask_to_save and not self.maybe_save():
             return False
-        path = Path(path).absolute()
         loaded = self._load(path)
         if loaded is None:
             return False
@@ -442,6 +455,9 @@ class MainWindow(QMainWindow):
         """The bundled sample as an untitled copy: saving asks for a new file name."""
         if not self.maybe_save():
             return False
+        return self._open_sample_copy()
+
+    def _open_sample_copy(self) -> bool:
         loaded = parse_project(sample_bytes(), SAMPLE_RESOURCE[-1])
         self._open_report(loaded.report, self.tr("示例报告（未命名副本）"))
         log.info("已打开示例报告")
