@@ -1,6 +1,6 @@
 """Developer preview of the table editors without the main window, and their screenshots.
 
-    python -m disclosure_desktop.app.table_preview [report.gknb] [--section s3] [--grab DIR]
+    python scripts/table_preview.py [report.gknb] [--section s3] [--grab DIR]
 
 Shows the editors of one section (the 二 sub-tables stacked with one label column width, as
 the main window stacks them); with --grab it saves docs/images-style PNGs of every section
@@ -17,11 +17,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..io.project_file import load_project
-from .session import ReportSession
-from .table_editor import TableEditor
+from disclosure_desktop.io.project_file import load_project
+from disclosure_desktop.app.session import ReportSession
+from disclosure_desktop.app.table_editor import TableEditor
 
-SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "kaizhou-edu-2019.gknb"
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "kaizhou-edu-2019.gknb"
 
 
 def section_widget(session: ReportSession, section_id: str) -> tuple[QWidget, list[TableEditor]]:
