@@ -198,13 +198,6 @@ class ProblemsPanel(QDockWidget):
         if item is not None:
             self.jumpRequested.emit(item.data(0, FINDING_ROLE))
 
-    def select_finding(self, key: str) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, FINDING_ROLE).key == key:
-                self.tree.setCurrentItem(item)
-                return True
-        return False
 
     def explain_current(self) -> None:
         finding = self._current_finding()

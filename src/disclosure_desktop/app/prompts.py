@@ -24,19 +24,31 @@ def tr(text: str) -> str:
 class Prompter:
     """The real dialogs."""
 
-    def unsaved_changes(self, parent: QWidget, name: str) -> str:
+    @staticmethod
+    def _ask_three(parent: QWidget, warning: bool, title: str, text: str, detail: str,
+                   accept: tuple[str, str], destroy: tuple[str, str], reject: tuple[str, str]) -> str:
+        """A question with an accept (default), a destructive and a reject (Esc) button, each
+        given as (label, answer); returns the answer of the button pressed."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("保存更改"),
-                          tr("“{name}”有尚未保存的更改。是否保存？").format(name=name), parent=parent)
-        box.setInformativeText(tr("不保存，本次所做的更改将会丢失。"))
-        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
+        box = QMessageBox(icon, title, text, parent=parent)
+        box.setInformativeText(detail)
+        answers = {}
+        for (label, answer), role in ((accept, QMessageBox.ButtonRole.AcceptRole),
+                                      (destroy, QMessageBox.ButtonRole.DestructiveRole),
+                                      (reject, QMessageBox.ButtonRole.RejectRole)):
+            answers[box.addButton(label, role)] = answer
+        buttons = list(answers)
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[2])
         box.exec()
-        return {save: SAVE, discard: DISCARD}.get(box.clickedButton(), CANCEL)
+        return answers.get(box.clickedButton(), reject[1])
+
+    def unsaved_changes(self, parent: QWidget, name: str) -> str:
+        return self._ask_three(parent, True, tr("保存更改"), tr("“{name}”有尚未保存的更改。是否保存？").format(name=name),
+                               tr("不保存，本次所做的更改将会丢失。"),
+                               (tr("保存"), SAVE), (tr("不保存"), DISCARD), (tr("取消"), CANCEL))
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -65,20 +77,10 @@ class Prompter:
         return box.clickedButton() is yes_button
 
     def recover(self, parent: QWidget, title: str, saved_at: str, original: str) -> str:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, tr("恢复未保存的年报"),
-                          tr("上次程序没有正常关闭，发现一份自动保存的年报：\n\n{title}\n自动保存于：{time}\n原文件：{original}")
-                          .format(title=title, time=saved_at.replace("T", " "), original=original),
-                          parent=parent)
-        box.setInformativeText(tr("恢复后请检查内容并保存。丢弃后将无法再恢复。"))
-        restore = box.addButton(tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton(tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.setEscapeButton(later)
-        box.exec()
-        return {restore: RESTORE, discard: DISCARD}.get(box.clickedButton(), LATER)
+        text = (tr("上次程序没有正常关闭，发现一份自动保存的年报：\n\n{title}\n自动保存于：{time}\n原文件：{original}")
+                .format(title=title, time=saved_at.replace("T", " "), original=original))
+        return self._ask_three(parent, False, tr("恢复未保存的年报"), text, tr("恢复后请检查内容并保存。丢弃后将无法再恢复。"),
+                               (tr("恢复"), RESTORE), (tr("丢弃"), DISCARD), (tr("以后再说"), LATER))
 
     def open_file(self, parent: QWidget, title: str, folder: str, filter: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog

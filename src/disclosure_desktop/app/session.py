@@ -163,11 +163,6 @@ class ReportSession(QObject):
         self.findings = check_report(report, self.previous, self.stated_totals)
         self.findingsChanged.emit()
 
-    def findings_for_cell(self, table_id: str, row_id: str, column_id: str) -> list[Finding]:
-        return [f for f in self.findings
-                if f.table == table_id and (f.row in (None, row_id)) and f.column in (None, column_id)
-                and (f.row or f.column)]
-
 
 class _CellsCommand(QUndoCommand):
     def __init__(self, session: ReportSession, table_id: str, new: dict, old: dict, text: str):

@@ -1,7 +1,7 @@
 """Page layout of the neutral Document by GB/T 9704: where every line, cell and page number goes.
 
 The result is plain data in points (1/72 in, origin at the top-left corner of the page): a list
-of pages, each a list of text runs and rules.  `page_painter.paint_page` draws a page on any
+of pages, each a list of text runs and rules.  `page_painter.PagePainter` draws a page on any
 QPainter — the PDF writer, a printer or an image for the print preview — so all of them show
 exactly the same pages, and tests can check positions without reading a PDF back.
 

@@ -81,6 +81,3 @@ class PagePainter:
         painter.drawText(QPointF((run.x - cx) * scale, (run.baseline - cy) * scale), run.text)
         painter.restore()
 
-
-def paint_page(painter: QPainter, layout: LaidOutDocument, page: Page) -> None:
-    PagePainter(layout).paint(painter, page)

@@ -1,19 +1,14 @@
 """What an export returns and raises, and the one way exporters write their output.
 
-Every exporter ends with `write_bytes(path, data)` (or `write_through_temp_file` when its
-library insists on writing a file itself): the bytes go to a temporary file in the target
+Every exporter ends with `write_bytes(path, data)`: the bytes go to a temporary file in the target
 folder which then replaces the target, so a locked or read-only target, a missing folder or a
 full disk leaves no half-written file and raises ExportError with a Chinese message.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from ..io.project_file import ProjectSaveError, atomic_write
 
@@ -56,17 +51,3 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False  # e.g. a folder we may not look into: atomic_write explains the failure
-
-
-@contextmanager
-def write_through_temp_file(path: Path | str, suffix: str) -> Iterator[Path]:
-    """For writers that need a file name (e.g. QPdfWriter): yields a scratch path outside the
-    target folder; when the block succeeds its bytes replace `path` atomically via write_bytes."""
-    fd, scratch = tempfile.mkstemp(suffix=suffix)
-    os.close(fd)
-    scratch_path = Path(scratch)
-    try:
-        yield scratch_path
-        write_bytes(path, scratch_path.read_bytes())
-    finally:
-        scratch_path.unlink(missing_ok=True)

@@ -115,19 +115,19 @@ _PUBLISHED_AT = re.compile(r"电子版(?:可|可以)?(?:在|从|登录)(?P<where
 _CONTACT = re.compile(r"如对本?(?:年度)?报告有(?:任何)?疑问[，,]?\s*请(?:与|联系)[:：]?\s*(?P<contact>.+?)(?:联系)?(?:[。.]|$)")
 
 
+def _first_match(lines: list[str], pattern: re.Pattern, group: str) -> str | None:
+    for line in lines:
+        match = pattern.search(line)
+        if match:
+            return match.group(group).strip()
+    return None
+
+
 def find_published_at(lines: list[str]) -> str | None:
     """Where the opening paragraph says the electronic copy is published."""
-    for line in lines:
-        match = _PUBLISHED_AT.search(line)
-        if match:
-            return match.group("where").strip()
-    return None
+    return _first_match(lines, _PUBLISHED_AT, "where")
 
 
 def find_contact(lines: list[str]) -> str | None:
     """Whom the opening paragraph names for questions."""
-    for line in lines:
-        match = _CONTACT.search(line)
-        if match:
-            return match.group("contact").strip()
-    return None
+    return _first_match(lines, _CONTACT, "contact")

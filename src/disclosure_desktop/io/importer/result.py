@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ...core.checks import Finding
 from ...core.formats import Format
@@ -32,8 +32,7 @@ class UnreadCell:
     column: str | None = None
 
     def to_dict(self) -> dict:
-        return {"table": self.table, "row": self.row, "column": self.column, "where": self.where,
-                "reason": self.reason}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,7 @@ class Assumption:
     column: str | None = None
 
     def to_dict(self) -> dict:
-        return {"table": self.table, "row": self.row, "column": self.column, "where": self.where,
-                "message": self.message}
+        return asdict(self)
 
 
 @dataclass
