@@ -8,6 +8,7 @@ it states (收到政府信息公开申请X件, 行政复议X件, 行政许可处
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -17,15 +18,8 @@ from ..core.values import format_value
 TableValues = Callable[[str], Mapping[str, Mapping[str, object]]]
 MISSING = "（未填）"
 
-# 三: the results of table 三 by kind: (wording, row ids or row-id stems; a stem also covers stem_1, stem_2 …)
-RESULT_KINDS = (
-    ("予以公开", "public"),
-    ("部分公开", "partial"),
-    ("不予公开", "withheld"),
-    ("无法提供", "unable"),
-    ("不予处理", "declined"),
-    ("其他处理", "other"),
-)
+# 三: the kinds of result (予以公开, 部分公开 …) are table 三's level-1 rows, read from the format.
+_NUMBERING = re.compile(r"^（[一二三四五六七八九十]+）")
 
 APPLICATIONS = "本年度共收到政府信息公开申请{new}件，上年结转{carried_in}件。"
 NO_APPLICATIONS = "本年度未收到政府信息公开申请，也没有上年结转的申请。"
@@ -78,8 +72,17 @@ def _sum(values) -> object:
     return sum(values)
 
 
-def _rows_of(table, stem: str) -> list[str]:
-    return [r.id for r in table.data_rows if r.id == stem or r.id.startswith(stem + "_")]
+def result_kinds(table) -> list[tuple[str, list[str]]]:
+    """(wording, row ids) for each kind of result of table 三: its level-1 rows that are summed
+    into （七）总计, a group taking the rows under it; "（二）部分公开（区分处理的…）" → "部分公开"."""
+    leaves = {row_id for d in table.computed if d.target_row for row_id in d.sum_of_rows}
+    kinds: list[tuple[str, list[str]]] = []
+    for row in table.rows:
+        if row.level == 1 and (row.is_group or row.id in leaves):
+            kinds.append((_NUMBERING.sub("", row.label).split("（")[0], [] if row.is_group else [row.id]))
+        elif row.level == 2 and kinds and row.id in leaves:
+            kinds[-1][1].append(row.id)
+    return kinds
 
 
 def applications_draft(report: Report, values: TableValues) -> Draft:
@@ -90,8 +93,8 @@ def applications_draft(report: Report, values: TableValues) -> Draft:
     new, carried_in = cell("new"), cell("carried_in")
     if new == 0 and carried_in == 0:
         return Draft(TITLE_APPLICATIONS, NO_APPLICATIONS)
-    results = "，".join(RESULT_ITEM.format(kind=kind, n=_n(_sum(cell(r) for r in _rows_of(table, stem))))
-                       for kind, stem in RESULT_KINDS if _rows_of(table, stem))
+    results = "，".join(RESULT_ITEM.format(kind=kind, n=_n(_sum(cell(r) for r in rows)))
+                       for kind, rows in result_kinds(table))
     text = APPLICATIONS.format(new=_n(new), carried_in=_n(carried_in)) + \
         RESULTS.format(results=results, carried_out=_n(cell("carried_out")))
     return Draft(TITLE_APPLICATIONS, text)
