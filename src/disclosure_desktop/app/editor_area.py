@@ -43,6 +43,11 @@ class EditorArea(QSplitter):
         self.services = services
         self.session: ReportSession | None = None
         self.pages: dict[str, SectionPage] = {}
+        # page id → the scroll area holding the page.  Kept here rather than found through
+        # parentWidget(): a widget returned from C++ whose class Python has not met yet (the
+        # scroll area's viewport) makes PySide6 load every widget class and create their enums,
+        # about 4 ms at startup.
+        self._frames: dict[str, QScrollArea] = {}
         self._current: str | None = None
 
         self.navigator = SectionNavigator(self)
@@ -159,13 +164,13 @@ class EditorArea(QSplitter):
     def _drop_pages(self) -> None:
         import shiboken6
 
-        for page in self.pages.values():
-            frame = self._frame(page)
+        for frame in self._frames.values():
             self.stack.removeWidget(frame)
             # Deleted now, not later: the pages listen to the session and must not hear the
             # tableChanged of a format they were not built for.
             shiboken6.delete(frame)
         self.pages.clear()
+        self._frames.clear()
 
     # --- pages ----------------------------------------------------------------------------------
     def page(self, page_id: str) -> SectionPage:
@@ -180,10 +185,8 @@ class EditorArea(QSplitter):
             frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             frame.setWidget(page)
             self.stack.addWidget(frame)
+            self._frames[page_id] = frame
         return self.pages[page_id]
-
-    def _frame(self, page: SectionPage) -> QWidget:
-        return page.parentWidget().parentWidget()  # page → viewport → QScrollArea
 
     def _make_page(self, page_id: str) -> SectionPage:
         session = self.session
@@ -221,7 +224,7 @@ class EditorArea(QSplitter):
         page = self.page(page_id)
         changed = page_id != self._current
         self._current = page_id
-        self.stack.setCurrentWidget(self._frame(page))
+        self.stack.setCurrentWidget(self._frames[page_id])
         if self.navigator.current_page() != page_id:
             self.navigator.select_page(page_id)
         ids = self.navigator.page_ids()
