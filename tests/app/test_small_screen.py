@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 from PySide6.QtWidgets import QApplication
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
@@ -36,7 +41,7 @@ def test_wrapped_format_name_is_not_cut(make_window, qtbot):
     window = make_window(size=SMALL)
     _open_sample(window)
     qtbot.wait(50)
-    label = window.editor.pages["cover"].ui.formatLabel
+    label = window.editor.page("cover").ui.formatLabel
     assert label.height() >= label.heightForWidth(label.width())
 
 
@@ -53,3 +58,41 @@ def test_opening_the_bundled_sample_by_path_gives_an_untitled_copy(make_window):
     assert window.open_path(SAMPLE)
     assert window.session.path is None
     assert window.session.report.agency == "重庆市开州区教育委员会"
+
+
+# A first start (no saved geometry) on a 1366×768 screen, in a process of its own: the offscreen
+# platform is given that screen.  Table 三's 总计 column must be in view without scrolling.
+FIRST_START_ON_1366 = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from disclosure_desktop.app.main import create_application
+from disclosure_desktop.app.main_window import MainWindow
+
+app = create_application()
+window = MainWindow(show_start=False)
+window.open_sample()
+window.show()
+window.editor.go_to("s3")
+for _ in range(5):
+    app.processEvents()
+view = window.editor.page("s3").editors["s3"].view
+last = view.model().columnCount() - 1
+right_edge = view.viewport().x() + view.columnViewportPosition(last) + view.columnWidth(last) - 1
+print(json.dumps({"window_width": window.width(), "guidance": window.editor.sizes()[2],
+                  "visible_right": view.visibleRegion().boundingRect().right(), "total_right": right_edge}))
+window.close_without_prompt()
+"""
+
+
+def test_first_start_on_a_1366_screen_shows_the_whole_of_table_three(isolated, tmp_path):
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "1366x768", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    done = subprocess.run([sys.executable, "-c", FIRST_START_ON_1366], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["window_width"] == 1366
+    assert seen["guidance"] > 0  # the guidance pane is still beside the page
+    assert seen["total_right"] <= seen["visible_right"], seen

@@ -27,8 +27,13 @@ class _PageFrame(QScrollArea):
     def resizeEvent(self, event) -> None:
         page = self.widget()
         if page is not None and page.layout() is not None and page.layout().hasHeightForWidth():
-            page.setMinimumHeight(page.layout().totalHeightForWidth(self.viewport().width()))
+            page.setMinimumHeight(page.layout().totalHeightForWidth(self._viewport_width()))
         super().resizeEvent(event)
+
+    def _viewport_width(self) -> int:
+        # Worked out rather than asked of viewport(): see EditorArea._frames.
+        scroll_bar = self.verticalScrollBar()
+        return self.maximumViewportSize().width() - (scroll_bar.width() if scroll_bar.isVisible() else 0)
 
 
 class EditorArea(QSplitter):
@@ -42,11 +47,11 @@ class EditorArea(QSplitter):
         self.setObjectName("editorArea")
         self.services = services
         self.session: ReportSession | None = None
-        self.pages: dict[str, SectionPage] = {}
-        # page id → the scroll area holding the page.  Kept here rather than found through
-        # parentWidget(): a widget returned from C++ whose class Python has not met yet (the
-        # scroll area's viewport) makes PySide6 load every widget class and create their enums,
-        # about 4 ms at startup.
+        # page id → the scroll area holding the built page (frame.widget() is the page).  The
+        # frame is kept rather than found through page.parentWidget(), and _PageFrame never asks
+        # for viewport(): a widget returned from C++ whose class Python has not met yet (the
+        # viewport) makes PySide6 load every widget class and create their enums, about 4 ms
+        # that would otherwise come before the first frame.
         self._frames: dict[str, QScrollArea] = {}
         self._current: str | None = None
 
@@ -169,14 +174,12 @@ class EditorArea(QSplitter):
             # Deleted now, not later: the pages listen to the session and must not hear the
             # tableChanged of a format they were not built for.
             shiboken6.delete(frame)
-        self.pages.clear()
         self._frames.clear()
 
     # --- pages ----------------------------------------------------------------------------------
     def page(self, page_id: str) -> SectionPage:
-        if page_id not in self.pages:
+        if page_id not in self._frames:
             page = self._make_page(page_id)
-            self.pages[page_id] = page
             # In a scroll area, so that a page taller than a small or scaled screen (1366×768 at
             # 150 % leaves about 500 logical pixels) scrolls instead of pushing the window off it.
             frame = _PageFrame(self.stack)
@@ -186,7 +189,7 @@ class EditorArea(QSplitter):
             frame.setWidget(page)
             self.stack.addWidget(frame)
             self._frames[page_id] = frame
-        return self.pages[page_id]
+        return self._frames[page_id].widget()
 
     def _make_page(self, page_id: str) -> SectionPage:
         session = self.session

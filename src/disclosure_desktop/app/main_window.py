@@ -33,6 +33,7 @@ from .section_state import page_ids, page_title
 from .session import ReportSession
 
 AUTOSAVE_INTERVAL_MS = 60_000
+FIRST_START_SIZE = (1440, 900)  # the window with no saved geometry, at most the screen's free area
 
 log = logging.getLogger(__name__)
 SAMPLE_RESOURCE = ("samples", "kaizhou-edu-2019.gknb")
@@ -679,7 +680,9 @@ class MainWindow(QMainWindow):
             screen = QApplication.primaryScreen()
             if screen is not None:
                 available = screen.availableGeometry()
-                self.resize(min(1280, available.width()), min(800, available.height()))
+                # As wide as a 1366×768 screen allows: table 三 with its 总计 column and the
+                # guidance beside it needs all of it (at 1280 the 总计 column was cut off).
+                self.resize(min(FIRST_START_SIZE[0], available.width()), min(FIRST_START_SIZE[1], available.height()))
         state = self.settings.value("window/state")
         self._size_docks_on_show = not (isinstance(state, QByteArray) and not state.isEmpty())
         if not self._size_docks_on_show:
