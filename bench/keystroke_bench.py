@@ -30,9 +30,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-from disclosure_desktop.app.cell_delegate import CellLineEdit  # noqa: E402
-from disclosure_desktop.app.session import ReportSession  # noqa: E402
-from disclosure_desktop.app.table_editor import TableEditor  # noqa: E402
+from disclosure_desktop.app.tables.delegate import CellLineEdit  # noqa: E402
+from disclosure_desktop.app.document.session import ReportSession  # noqa: E402
+from disclosure_desktop.app.tables.editor import TableEditor  # noqa: E402
 from disclosure_desktop.core.values import format_value  # noqa: E402
 from disclosure_desktop.io.project_file import load_project  # noqa: E402
 

@@ -60,7 +60,7 @@ import gc, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from disclosure_desktop.app import main
-from disclosure_desktop.app.main_window import MainWindow
+from disclosure_desktop.app.shell.main_window import MainWindow
 
 def visit_every_page():
     # Once the program has started as a user starts it (its first frame painted, the garbage

@@ -39,7 +39,7 @@ SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
 
 # The baseline: the least a Qt program does to put a main window on the screen.
 EMPTY_WINDOW = """
-from disclosure_desktop.app.startup_clock import milliseconds_since_start
+from disclosure_desktop.app.shell.startup_clock import milliseconds_since_start
 import sys
 {preload}
 from PySide6.QtCore import QEvent, QObject, QTimer

@@ -67,7 +67,7 @@ def _import_from_checkout():
     source = str(ROOT / "src")
     if source not in sys.path:
         sys.path.insert(0, source)
-    from disclosure_desktop.app.app_settings import APPLICATION_TITLE
+    from disclosure_desktop.app.shell.settings import APPLICATION_TITLE
     from disclosure_desktop.io.project_file import PROJECT_EXTENSION, PROJECT_FILTER
     return APPLICATION_TITLE, PROJECT_EXTENSION, PROJECT_FILTER
 

@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from disclosure_desktop.io.project_file import load_project
-from disclosure_desktop.app.session import ReportSession
-from disclosure_desktop.app.table_editor import TableEditor
+from disclosure_desktop.app.document.session import ReportSession
+from disclosure_desktop.app.tables.editor import TableEditor
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "kaizhou-edu-2019.gknb"
 

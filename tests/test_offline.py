@@ -99,9 +99,9 @@ def test_main_paths_make_no_network_attempt(network_attempts, qtbot, tmp_path, m
     from PySide6.QtCore import QSettings
 
     from disclosure_desktop.app.main import create_application
-    from disclosure_desktop.app.main_window import MainWindow
-    from disclosure_desktop.app.recovery import RecoveryStore
-    from disclosure_desktop.app.session import ReportSession
+    from disclosure_desktop.app.shell.main_window import MainWindow
+    from disclosure_desktop.app.document.recovery import RecoveryStore
+    from disclosure_desktop.app.document.session import ReportSession
 
     from .app.window_helpers import ScriptedPrompter
 

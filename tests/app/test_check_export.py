@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app.printing import print_document
+from disclosure_desktop.app.pages.printing import print_document
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
 

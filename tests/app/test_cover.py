@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from disclosure_desktop.app.cover_page import NO_DATE, CoverPage
-from disclosure_desktop.app.format_switch import switch_format
-from disclosure_desktop.app.session import ReportSession
+from disclosure_desktop.app.pages.cover import NO_DATE, CoverPage
+from disclosure_desktop.core.format_switch import switch_format
+from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.core.model import new_report
 from disclosure_desktop.io.project_file import load_project
 

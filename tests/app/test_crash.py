@@ -16,10 +16,10 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from disclosure_desktop.app import prompts
-from disclosure_desktop.app.crash_handler import CrashHandler
-from disclosure_desktop.app.logging_setup import LOG_FILE_NAME, configure_logging, shutdown_logging
-from disclosure_desktop.app.recovery import RECOVERY_SUFFIX, RecoveryStore
+from disclosure_desktop.app.shell import prompts
+from disclosure_desktop.app.shell.crash_handler import CrashHandler
+from disclosure_desktop.app.shell.logging_setup import LOG_FILE_NAME, configure_logging, shutdown_logging
+from disclosure_desktop.app.document.recovery import RECOVERY_SUFFIX, RecoveryStore
 from disclosure_desktop.io.project_file import load_project, parse_project
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
@@ -168,12 +168,12 @@ def test_the_handler_restores_the_previous_hooks(log_setup):
 CRASH_THEN_DIE = textwrap.dedent("""
     import os, sys
     from PySide6.QtCore import QTimer
-    from disclosure_desktop.app import prompts
-    from disclosure_desktop.app.crash_handler import CrashHandler
-    from disclosure_desktop.app.logging_setup import configure_logging
+    from disclosure_desktop.app.shell import prompts
+    from disclosure_desktop.app.shell.crash_handler import CrashHandler
+    from disclosure_desktop.app.shell.logging_setup import configure_logging
     from disclosure_desktop.app.main import create_application
-    from disclosure_desktop.app.main_window import MainWindow
-    from disclosure_desktop.app.recovery import RecoveryStore
+    from disclosure_desktop.app.shell.main_window import MainWindow
+    from disclosure_desktop.app.document.recovery import RecoveryStore
 
     class Answers(prompts.Prompter):
         def crash(self, parent, title, text, details):

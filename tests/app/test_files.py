@@ -10,7 +10,7 @@ import stat
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app import prompts
+from disclosure_desktop.app.shell import prompts
 from disclosure_desktop.io.project_file import load_project
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)

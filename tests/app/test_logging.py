@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from disclosure_desktop.app import logging_setup
-from disclosure_desktop.app.logging_setup import (BACKUP_COUNT, LOG_FILE_NAME, MAX_BYTES, configure_logging,
+from disclosure_desktop.app.shell import logging_setup
+from disclosure_desktop.app.shell.logging_setup import (BACKUP_COUNT, LOG_FILE_NAME, MAX_BYTES, configure_logging,
                                                   default_log_folder, shutdown_logging)
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app.guidance import guidance_html, topic_presence
-from disclosure_desktop.app.narrative_editor import NarrativeEditor, changed_span
-from disclosure_desktop.app.narrative_page import NarrativePage
-from disclosure_desktop.app.narrative_templates import drafts_for
-from disclosure_desktop.app.session import ReportSession
+from disclosure_desktop.app.pages.guidance import guidance_html, topic_presence
+from disclosure_desktop.app.text.editor import NarrativeEditor, changed_span
+from disclosure_desktop.app.text.page import NarrativePage
+from disclosure_desktop.core.narrative_templates import drafts_for
+from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.core.model import new_report
 
@@ -179,7 +179,7 @@ def test_no_fee_form_in_gov_2019(qtbot, qapp):
 
 
 def test_typing_after_a_pause_is_a_new_undo_step(session, monkeypatch):
-    from disclosure_desktop.app import session as session_module
+    from disclosure_desktop.app.document import session as session_module
 
     session.set_narrative("s5", "甲")
     session.set_narrative("s5", "甲乙")
@@ -197,7 +197,7 @@ def test_typing_after_a_pause_is_a_new_undo_step(session, monkeypatch):
 
 
 def test_format_change_is_announced_before_the_tables(session):
-    from disclosure_desktop.app.format_switch import switch_format
+    from disclosure_desktop.core.format_switch import switch_format
 
     order = []
     session.formatChanged.connect(lambda: order.append("format"))

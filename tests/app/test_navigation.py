@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.core.model import new_report
-from disclosure_desktop.app.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS
+from disclosure_desktop.core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
 
@@ -98,7 +98,7 @@ def test_keyboard_only_edit_of_a_cell_and_undo(qtbot, sample_window):
 
 
 def test_badges_follow_the_findings(qtbot, window):
-    from disclosure_desktop.app.session import ReportSession
+    from disclosure_desktop.app.document.session import ReportSession
 
     window.set_session(ReportSession(new_report(2023, "某某县教育局")), "未命名")
     navigator = window.editor.navigator

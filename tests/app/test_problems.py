@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app.problems_panel import ALL, ERRORS, EXPLAINED, WARNINGS
-from disclosure_desktop.app.session import ReportSession
+from disclosure_desktop.app.shell.problems_panel import ALL, ERRORS, EXPLAINED, WARNINGS
+from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.io.project_file import load_project
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from disclosure_desktop.app import prompts
+from disclosure_desktop.app.shell import prompts
 from disclosure_desktop.app.main import create_application
-from disclosure_desktop.app.recent_files import RecentFiles
+from disclosure_desktop.app.document.recent_files import RecentFiles
 
 
 def press_when_shown(qtbot, text: str, seen: list) -> None:

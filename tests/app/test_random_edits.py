@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 
-from disclosure_desktop.app.cell_delegate import CellLineEdit
-from disclosure_desktop.app.session import ReportSession
-from disclosure_desktop.app.table_editor import TableEditor
+from disclosure_desktop.app.tables.delegate import CellLineEdit
+from disclosure_desktop.app.document.session import ReportSession
+from disclosure_desktop.app.tables.editor import TableEditor
 from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.core.model import new_report
 from disclosure_desktop.core.values import format_value

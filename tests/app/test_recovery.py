@@ -9,8 +9,8 @@ import subprocess
 import sys
 import textwrap
 
-from disclosure_desktop.app import prompts
-from disclosure_desktop.app.recovery import RECOVERY_SUFFIX, RecoveryStore
+from disclosure_desktop.app.shell import prompts
+from disclosure_desktop.app.document.recovery import RECOVERY_SUFFIX, RecoveryStore
 from disclosure_desktop.io.project_file import load_project
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
@@ -19,8 +19,8 @@ from .window_helpers import SAMPLE
 CRASHING_SESSION = textwrap.dedent("""
     import os, sys
     from disclosure_desktop.app.main import create_application
-    from disclosure_desktop.app.main_window import MainWindow
-    from disclosure_desktop.app.recovery import RecoveryStore
+    from disclosure_desktop.app.shell.main_window import MainWindow
+    from disclosure_desktop.app.document.recovery import RecoveryStore
 
     app = create_application()
     window = MainWindow(recovery_store=RecoveryStore(sys.argv[1]))

@@ -66,7 +66,7 @@ FIRST_START_ON_1366 = """
 import json, sys
 from PySide6.QtWidgets import QApplication
 from disclosure_desktop.app.main import create_application
-from disclosure_desktop.app.main_window import MainWindow
+from disclosure_desktop.app.shell.main_window import MainWindow
 
 app = create_application()
 window = MainWindow(show_start=False)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from disclosure_desktop.app.main import create_application
-from disclosure_desktop.app.new_report_dialog import NewReportDialog, default_year
+from disclosure_desktop.app.pages.new_report_dialog import NewReportDialog, default_year
 from disclosure_desktop.core.model import new_report
 from disclosure_desktop.io.project_file import load_project
 

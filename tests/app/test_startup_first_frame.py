@@ -20,9 +20,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.app import main
-from disclosure_desktop.app.logging_setup import LOG_FILE_NAME, shutdown_logging
-from disclosure_desktop.app.main_window import MainWindow
-from disclosure_desktop.app.section_state import page_states
+from disclosure_desktop.app.shell.logging_setup import LOG_FILE_NAME, shutdown_logging
+from disclosure_desktop.app.shell.main_window import MainWindow
+from disclosure_desktop.core.section_state import page_states
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
 from .window_helpers import SAMPLE

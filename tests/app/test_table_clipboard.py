@@ -5,9 +5,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from disclosure_desktop.app.session import ReportSession
-from disclosure_desktop.app.table_clipboard import parse_block, plan_paste
-from disclosure_desktop.app.table_editor import TableEditor
+from disclosure_desktop.app.document.session import ReportSession
+from disclosure_desktop.app.tables.clipboard import parse_block, plan_paste
+from disclosure_desktop.app.tables.editor import TableEditor
 from disclosure_desktop.core.formats import get_format
 from disclosure_desktop.core.model import new_report
 

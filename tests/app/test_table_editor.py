@@ -6,9 +6,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from disclosure_desktop.app.cell_delegate import CellLineEdit
-from disclosure_desktop.app.session import ReportSession
-from disclosure_desktop.app.table_editor import TableEditor
+from disclosure_desktop.app.tables.delegate import CellLineEdit
+from disclosure_desktop.app.document.session import ReportSession
+from disclosure_desktop.app.tables.editor import TableEditor
 from disclosure_desktop.core.model import new_report
 from disclosure_desktop.io.project_file import load_project
 

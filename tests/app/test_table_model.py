@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt, qInstallMessageHandler
 from PySide6.QtTest import QAbstractItemModelTester
 
-from disclosure_desktop.app.session import ReportSession
-from disclosure_desktop.app.table_model import (
+from disclosure_desktop.app.document.session import ReportSession
+from disclosure_desktop.app.tables.model import (
     COMPUTED_BACKGROUND, GROUP_BACKGROUND, SEVERITY_BACKGROUND, CellKind, Roles, TableModel)
 from disclosure_desktop.core.formats import FORMAT_IDS, get_format
 from disclosure_desktop.core.model import new_report

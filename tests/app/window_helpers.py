@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app import prompts
+from disclosure_desktop.app.shell import prompts
 from disclosure_desktop.app.main import create_application
-from disclosure_desktop.app.main_window import MainWindow
-from disclosure_desktop.app.recovery import RecoveryStore
+from disclosure_desktop.app.shell.main_window import MainWindow
+from disclosure_desktop.app.document.recovery import RecoveryStore
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "kaizhou-edu-2019.gknb"
 

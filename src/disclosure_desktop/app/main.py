@@ -15,7 +15,7 @@ Startup time (bench/startup_bench.py) shapes this module:
 
 from __future__ import annotations
 
-from .startup_clock import milliseconds_since_start  # first: its clock starts with this import
+from .shell.startup_clock import milliseconds_since_start  # first: its clock starts with this import
 
 import gc
 import logging
@@ -43,7 +43,7 @@ try:
     from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from .app_settings import APPLICATION, APPLICATION_TITLE, ORGANIZATION
+    from .shell.settings import APPLICATION, APPLICATION_TITLE, ORGANIZATION
 finally:
     if _collecting_at_import:
         gc.enable()
@@ -106,7 +106,7 @@ class _ConsolePrompter:
     """For --quit-after-show: nobody is there to answer, so problems go to stderr."""
 
     def __getattr__(self, name):
-        from . import prompts
+        from .shell import prompts
 
         def answer(*args, **_kwargs):
             if name in ("error", "warning", "information", "crash"):
@@ -146,8 +146,8 @@ FIRST_FRAME_FALLBACK_MS = 3000
 
 
 def _run_gui(file: str | None, quit_after_show: bool, collecting: bool) -> int:
-    from .crash_handler import CrashHandler
-    from .logging_setup import configure_logging
+    from .shell.crash_handler import CrashHandler
+    from .shell.logging_setup import configure_logging
 
     app = create_application()
     # The log and the crash handler come first, so that whatever goes wrong from here on is
@@ -164,7 +164,7 @@ def _run_gui(file: str | None, quit_after_show: bool, collecting: bool) -> int:
 
 
 def _show_window(app, file, quit_after_show, collecting, log_setup, windows) -> int:
-    from .main_window import MainWindow
+    from .shell.main_window import MainWindow
 
     window = MainWindow(prompter=_ConsolePrompter() if quit_after_show else None, show_start=not file)
     window.log_setup = log_setup
@@ -186,7 +186,7 @@ def _show_window(app, file, quit_after_show, collecting, log_setup, windows) -> 
         if quit_after_show:
             print(f"{startup_ms:.1f}", flush=True)
         _resume_collection(collecting)
-        from .logging_setup import system_summary
+        from .shell.logging_setup import system_summary
 
         log.info("首帧用时 %.0f ms；%s", startup_ms, system_summary())
         if quit_after_show:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPainter
 
-from ..export import ExportError
+from ...export import ExportError
 
 
 def print_document(document, printer) -> int:
@@ -18,10 +18,10 @@ def print_document(document, printer) -> int:
     Honours a page range chosen in the print dialog.  Raises ExportError (Chinese) when no
     Chinese font is installed or the printer cannot start.
     """
-    from ..export.fonts import NoChineseFontError, resolve_fonts
-    from ..export.page_layout import layout_document
-    from ..export.page_painter import PagePainter
-    from ..export.pdf_export import page_layout_a4
+    from ...export.fonts import NoChineseFontError, resolve_fonts
+    from ...export.page_layout import layout_document
+    from ...export.page_painter import PagePainter
+    from ...export.pdf_export import page_layout_a4
 
     try:
         fonts = resolve_fonts()

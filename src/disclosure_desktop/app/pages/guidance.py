@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.formats import FORMAT_IDS, get_format
-from ..core.model import Report
-from ..core.text import paragraphs
-from .section_state import CHECK, COVER
+from ...core.formats import FORMAT_IDS, get_format
+from ...core.model import Report
+from ...core.text import paragraphs
+from ...core.section_state import CHECK, COVER
 
 _NUMBERING = re.compile(r"^(（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.．、])\s*")
 _HEAD_CHARS = 30  # a sub-heading written inline (（一）主动公开。本年度……) is found in the first characters

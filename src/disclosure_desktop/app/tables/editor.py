@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIn
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
-from . import table_clipboard
+from . import clipboard as table_clipboard
 from .balance_strip import BalanceStrip, balance_rule
-from .cell_delegate import MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_UP, CellDelegate
-from .session import ReportSession
-from .table_header import CornerPainter, RowHeaderView, SpannedHeaderView, header_grid, padding
-from .table_model import CellKind, Roles, TableModel
+from .delegate import MOVE_DOWN, MOVE_LEFT, MOVE_RIGHT, MOVE_UP, CellDelegate
+from ..document.session import ReportSession
+from .header import CornerPainter, RowHeaderView, SpannedHeaderView, header_grid, padding
+from .model import CellKind, Roles, TableModel
 
 # Label column: wide enough for most labels on one line, long ones (table 三) wrap.
 LABEL_MIN_EM, LABEL_MAX_EM = 11, 24

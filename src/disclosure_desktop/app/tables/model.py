@@ -15,10 +15,10 @@ from functools import cache
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..core.checks import ERROR, Finding
-from ..core.formats import Row, Table
-from ..core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
-from .session import ReportSession
+from ...core.checks import ERROR, Finding
+from ...core.formats import Row, Table
+from ...core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
+from ..document.session import ReportSession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

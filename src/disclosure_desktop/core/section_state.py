@@ -10,9 +10,9 @@ from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.checks import ERROR, WARNING, Finding
-from ..core.formats import Format
-from ..core.model import Report
+from .checks import ERROR, WARNING, Finding
+from .formats import Format
+from .model import Report
 
 COVER = "cover"
 CHECK = "check"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from ..core.model import Report
-from ..io.project_file import LoadResult, ProjectFileError, atomic_write, parse_project
+from ...core.model import Report
+from ...io.project_file import LoadResult, ProjectFileError, atomic_write, parse_project
 
 RECOVERY_KIND = "disclosure-desktop-recovery"
 RECOVERY_SUFFIX = ".recovery.json"

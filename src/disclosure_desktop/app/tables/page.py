@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from ..core.checks import Finding
-from .page_base import SectionPage
-from .session import ReportSession
-from .table_editor import TableEditor
+from ...core.checks import Finding
+from ..pages.base import SectionPage
+from ..document.session import ReportSession
+from .editor import TableEditor
 
 
 class TableSectionPage(SectionPage):

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.computed import computed_values
-from ..core.formats import Column, Row, Table
-from ..core.values import CellValueError, format_value, parse_cell_text
+from ...core.computed import computed_values
+from ...core.formats import Column, Row, Table
+from ...core.values import CellValueError, format_value, parse_cell_text
 
 MAX_LISTED = 12  # cells named in one message; the rest are counted
 

@@ -7,14 +7,14 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ..core.checks import Finding
-from ..core.formats import FORMAT_IDS, format_id_for_year, get_format
-from ..core.model import Report
-from .forms.ui_cover_page import Ui_CoverPage
+from ...core.checks import Finding
+from ...core.formats import FORMAT_IDS, format_id_for_year, get_format
+from ...core.model import Report
+from ..forms.ui_cover_page import Ui_CoverPage
 from .guidance import deadline_text
-from .page_base import SectionPage
-from .section_state import COVER
-from .session import ReportSession
+from .base import SectionPage
+from ...core.section_state import COVER
+from ..document.session import ReportSession
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date field, shown as “未填写”
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.checks import ERROR, WARNING, Finding
-from .section_state import page_of_finding, page_short_title
-from .session import ReportSession
+from ...core.checks import ERROR, WARNING, Finding
+from ...core.section_state import page_of_finding, page_short_title
+from ..document.session import ReportSession
 
 ALL, ERRORS, WARNINGS, EXPLAINED = "all", "errors", "warnings", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1

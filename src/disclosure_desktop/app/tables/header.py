@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QAbstractButton, QHeaderView, QTableView, QWidget
 
-from ..core.formats import HeaderCell, Table
-from .table_model import GROUP_BACKGROUND, CellKind, Roles
+from ...core.formats import HeaderCell, Table
+from .model import GROUP_BACKGROUND, CellKind, Roles
 
 _PAD = 4  # text padding inside a header cell, in pixels at 100 %; scaled by the font below
 

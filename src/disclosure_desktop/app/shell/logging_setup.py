@@ -24,7 +24,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .app_settings import APPLICATION
+from .settings import APPLICATION
 
 LOGGER_NAME = "disclosure_desktop"  # the package's loggers (logging.getLogger(__name__)) are below it
 LOG_FILE_NAME = f"{APPLICATION}.log"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.formats import Format, get_format
-from ..core.model import FeeReport, Report
-from ..core.values import format_value
+from .formats import Format, get_format
+from .model import FeeReport, Report
+from .values import format_value
 
 
 @dataclass(frozen=True)

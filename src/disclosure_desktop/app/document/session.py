@@ -14,9 +14,9 @@ from typing import Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.checks import Finding, StatedTotals, check_report
-from ..core.computed import full_table
-from ..core.model import PreviousYear, Report
+from ...core.checks import Finding, StatedTotals, check_report
+from ...core.computed import full_table
+from ...core.model import PreviousYear, Report
 
 CellKey = tuple[str, str]  # (row id, column id)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.checks import Finding
-from .section_state import page_title
-from .session import ReportSession
+from ...core.checks import Finding
+from ...core.section_state import page_title
+from ..document.session import ReportSession
 
 
 class SectionPage(QWidget):

@@ -7,12 +7,12 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ..core.carry_forward import carry_forward
-from ..core.checks import check_report
-from ..core.formats import FORMAT_IDS, format_id_for_year, get_format
-from ..core.model import Report, new_report
-from .cover_page import format_label
-from .forms.ui_new_report_dialog import Ui_NewReportDialog
+from ...core.carry_forward import carry_forward
+from ...core.checks import check_report
+from ...core.formats import FORMAT_IDS, format_id_for_year, get_format
+from ...core.model import Report, new_report
+from .cover import format_label
+from ..forms.ui_new_report_dialog import Ui_NewReportDialog
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -108,7 +108,7 @@ class NewReportDialog(QDialog):
             report.front.agency_kind = self.agency_kind()
             chosen = self.chosen_format()
             if chosen != report.format:
-                from .format_switch import switch_format
+                from ...core.format_switch import switch_format
 
                 report = switch_format(report, chosen).report
             return report

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from ..core.checks import Finding
-from ..core.formats import ValueType
-from ..core.model import FeeReport, Report
-from ..core.values import CellValueError, format_value, parse_cell_text
-from .narrative_editor import NarrativeEditor
-from .page_base import SectionPage
-from .session import ReportSession
+from ...core.checks import Finding
+from ...core.formats import ValueType
+from ...core.model import FeeReport, Report
+from ...core.values import CellValueError, format_value, parse_cell_text
+from .editor import NarrativeEditor
+from ..pages.base import SectionPage
+from ..document.session import ReportSession
 
 FEE_SECTION = "s6"
 FEE_RULE = "C15"  # formats with this rule ask for the 信息处理费 in section 六

@@ -19,18 +19,18 @@ from PySide6.QtCore import QByteArray, QTimer, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QStackedWidget, QWidget
 
-from ..core.checks import Finding
-from ..core.model import Report
-from ..io.project_file import (PROJECT_EXTENSION, PROJECT_FILTER, LoadResult, ProjectFileError, ProjectSaveError,
+from ...core.checks import Finding
+from ...core.model import Report
+from ...io.project_file import (PROJECT_EXTENSION, PROJECT_FILTER, LoadResult, ProjectFileError, ProjectSaveError,
                                load_project, parse_project, save_project)
 from . import prompts
-from .app_settings import APPLICATION_TITLE, app_settings, last_folder, recovery_folder, remember_folder
+from .settings import APPLICATION_TITLE, app_settings, last_folder, recovery_folder, remember_folder
 from .editor_area import EditorArea
 from .problems_panel import ProblemsPanel
-from .recent_files import RecentFiles
-from .recovery import AutosaveSlot, RecoveryStore
-from .section_state import page_ids, page_title
-from .session import ReportSession
+from ..document.recent_files import RecentFiles
+from ..document.recovery import AutosaveSlot, RecoveryStore
+from ...core.section_state import page_ids, page_title
+from ..document.session import ReportSession
 
 AUTOSAVE_INTERVAL_MS = 60_000
 FIRST_START_SIZE = (1440, 900)  # the window with no saved geometry, at most the screen's free area
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def start_page(self):
         """The start page (built on first use: not needed when a report opens at startup)."""
         if self._start_page is None:
-            from .start_page import StartPage
+            from ..pages.start import StartPage
 
             page = self._start_page = StartPage(self.central)
             page.newRequested.connect(self.new_report)
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
         self.set_session(session, display_name, modified=modified, slot=slot)
 
     def new_report(self) -> bool:
-        from .new_report_dialog import NewReportDialog
+        from ..pages.new_report_dialog import NewReportDialog
 
         if not self.maybe_save():
             return False
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
         return True
 
     def new_from_last_year(self) -> bool:
-        from .new_report_dialog import NewReportDialog
+        from ..pages.new_report_dialog import NewReportDialog
 
         if not self.maybe_save():
             return False
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
     def _importer():
         """io.importer, when the importer is installed (it is optional for the editor)."""
         try:
-            from ..io import importer
+            from ...io import importer
         except ImportError:
             return None
         return importer if hasattr(importer, "import_report") else None
@@ -639,8 +639,8 @@ class MainWindow(QMainWindow):
         """Move the report to another format, after saying which values would be dropped."""
         if self.session is None or format_id == self.session.report.format:
             return False
-        from .cover_page import format_label
-        from .format_switch import switch_format  # first use only: not needed to start
+        from ..pages.cover import format_label
+        from ...core.format_switch import switch_format  # first use only: not needed to start
 
         change = switch_format(self.session.report, format_id)
         text = self.tr("改用{format}。两种格式共有的单元格都会保留。").format(format=format_label(format_id))

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from ..core.model import Report
-from ..core.values import format_value
+from .model import Report
+from .values import format_value
 
 TableValues = Callable[[str], Mapping[str, Mapping[str, object]]]
 MISSING = "（未填）"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
-from .section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
+from ...core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
 
 WIDEST_BADGE = "99 个错误"  # the navigator is kept wide enough for this next to every title
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1

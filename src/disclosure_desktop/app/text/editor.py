@@ -13,9 +13,9 @@ from PySide6.QtGui import (QColor, QFont, QKeySequence, QSyntaxHighlighter, QTex
                            QTextDocument)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..core.text import heading_level, strip_control_characters
-from .narrative_templates import Draft, drafts_for
-from .session import ReportSession
+from ...core.text import heading_level, strip_control_characters
+from ...core.narrative_templates import Draft, drafts_for
+from ..document.session import ReportSession
 
 # Heading level → (colour, bold): 一、 like the exporters' 黑体 line, （一） like 楷体, 1. plain bold.
 HEADING_STYLES = {1: ("#102a5c", True), 2: ("#1a4f8b", True), 3: ("#2b2b2b", True), 4: ("#2b2b2b", False)}

@@ -11,13 +11,13 @@ from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QStackedWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from ..core.checks import Finding
-from .cover_page import CoverPage
-from .guidance import guidance_html
+from ...core.checks import Finding
+from ..pages.cover import CoverPage
+from ..pages.guidance import guidance_html
 from .navigator import SectionNavigator
-from .page_base import SectionPage
-from .section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
-from .session import ReportSession
+from ..pages.base import SectionPage
+from ...core.section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
+from ..document.session import ReportSession
 
 
 class _PageFrame(QScrollArea):
@@ -199,7 +199,7 @@ class EditorArea(QSplitter):
             page.message.connect(self.message)
             return page
         if page_id == CHECK:
-            from .check_export_page import CheckExportPage
+            from ..pages.check_export import CheckExportPage
 
             page = CheckExportPage(session, self.services.prompter, self.services.settings)
             page.jumpRequested.connect(self.show_finding)
@@ -207,12 +207,12 @@ class EditorArea(QSplitter):
             return page
         section = session.report.spec.section(page_id)
         if section.kind == "narrative":
-            from .narrative_page import NarrativePage
+            from ..text.page import NarrativePage
 
             page = NarrativePage(session, page_id)
             page.message.connect(self.message)
             return page
-        from .table_section_page import TableSectionPage
+        from ..tables.page import TableSectionPage
 
         page = TableSectionPage(session, page_id)
         page.message.connect(self.message)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCommandLinkButton, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
-from .app_settings import APPLICATION_TITLE
+from ..shell.settings import APPLICATION_TITLE
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

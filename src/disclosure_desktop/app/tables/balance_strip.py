@@ -11,10 +11,10 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QTableView, QToolTip, QWidget
 
-from ..core.formats import Rule, Table
-from ..core.values import format_value
-from .session import ReportSession
-from .table_header import draw_cell_border, padding
+from ...core.formats import Rule, Table
+from ...core.values import format_value
+from ..document.session import ReportSession
+from .header import draw_cell_border, padding
 
 EQUAL_BACKGROUND, EQUAL_TEXT = QColor("#d5efd9"), QColor("#1d6b2f")
 UNEQUAL_BACKGROUND, UNEQUAL_TEXT = QColor("#f6c4c0"), QColor("#9b1c12")

@@ -15,10 +15,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Q
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QStaticText, QTransform, QValidator
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, QWidget
 
-from ..core.formats import ValueType
-from ..core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
-from .session import ReportSession
-from .table_model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, TableModel
+from ...core.formats import ValueType
+from ...core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
+from ..document.session import ReportSession
+from .model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, TableModel
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ACTIVE = QStyle.StateFlag.State_Active.value

@@ -16,11 +16,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from ..core.checks import ERROR, Finding, blocking_findings
-from .app_settings import last_folder, remember_folder
-from .page_base import SectionPage
-from .section_state import CHECK, page_of_finding, page_short_title
-from .session import ReportSession
+from ...core.checks import ERROR, Finding, blocking_findings
+from ..shell.settings import last_folder, remember_folder
+from .base import SectionPage
+from ...core.section_state import CHECK, page_of_finding, page_short_title
+from ..document.session import ReportSession
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def exporters() -> dict:
     """The export registry (imported on first use: the page must not slow down startup)."""
-    from ..export import EXPORTERS
+    from ...export import EXPORTERS
 
     return EXPORTERS
 
@@ -186,7 +186,7 @@ class CheckExportPage(SectionPage):
 
     def export_to(self, path: str | Path):
         """Export to `path` (format from the extension); shows and returns the result or None."""
-        from ..export import ExportError, ExportRefused, export_report
+        from ...export import ExportError, ExportRefused, export_report
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -232,8 +232,8 @@ class CheckExportPage(SectionPage):
 
     # --- printing -----------------------------------------------------------------------------
     def _document(self):
-        from ..core.checks import check_report
-        from ..export import build_document
+        from ...core.checks import check_report
+        from ...export import build_document
 
         findings = check_report(self.session.report, self.session.previous, self.session.stated_totals)
         return build_document(self.session.report, findings, draft=bool(blocking_findings(findings)))
@@ -265,7 +265,7 @@ class CheckExportPage(SectionPage):
                 self.message.emit(self.tr("已送往打印机：{n} 页。").format(n=pages))
 
     def _print_on(self, renderer, document, printer) -> int:
-        from ..export import ExportError
+        from ...export import ExportError
 
         try:
             return renderer(document, printer)
