@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.carry_forward import carry_forward
 from ..core.checks import ERROR, Finding, blocking_findings, check_report
-from ..core.formats import FORMAT_IDS
+from ..core.formats import format_ids
 from ..core.model import Report, new_report
 from ..io.project_file import (PROJECT_EXTENSION, ProjectFileError, ProjectSaveError, load_project,
                                save_project)
@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     new.add_argument("--agency", help="机关全称（基于上年报告新建时可省略）")
     new.add_argument("--kind", choices=("department", "government"), default=None,
                      help="department：政府部门（默认）；government：一级人民政府")
-    new.add_argument("--format", choices=FORMAT_IDS, help="强制使用的格式（默认按年度选择，与年度不符会提示错误）")
+    new.add_argument("--format", choices=format_ids(), help="强制使用的格式（默认按年度选择，与年度不符会提示错误）")
     new.add_argument("--from", dest="source", metavar="上年项目文件", help="基于上年报告新建（结转数据与正文草稿）")
     new.add_argument("-o", "--output", required=True, help=f"输出的项目文件（{PROJECT_EXTENSION}）")
     new.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（会保留 .bak 备份）")

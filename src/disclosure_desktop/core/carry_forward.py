@@ -6,35 +6,33 @@ from .model import PreviousYear, Report, new_report
 
 
 def summarize_as_previous(report: Report) -> PreviousYear:
-    """The part of `report` that next year's report is checked against."""
-    tables = report.tables
+    """The part of `report` that next year's report is checked against: what its format says
+    carries over (结转, 现行有效件数, 项目数量 and their change)."""
+    tables, capabilities = report.tables, report.spec.capabilities
+    carried_out: dict[str, int | None] = {}
+    if (over := capabilities.carried_over) is not None:
+        row = tables.get(over.table, {}).get(over.from_row, {})
+        carried_out = {c.id: row.get(c.id) for c in report.spec.table(over.table).columns if not c.computed}
+    in_force: dict[str, int | None] = {}
+    if (force := capabilities.in_force) is not None:
+        in_force = {row_id: cells.get(force.column) for row_id, cells in tables.get(force.table, {}).items()}
     prev_count: dict[str, dict[str, int | None]] = {}
     change: dict[str, dict[str, int | None]] = {}
-    for table in report.spec.tables:
-        column_ids = {c.id for c in table.columns}
-        if {"prev_count", "change"} <= column_ids:
-            rows = tables.get(table.id, {})
-            prev_count[table.id] = {r.id: rows.get(r.id, {}).get("prev_count") for r in table.data_rows}
-            change[table.id] = {r.id: rows.get(r.id, {}).get("change") for r in table.data_rows}
-    s3 = report.spec.table("s3")
-    carried_out = tables.get("s3", {}).get("carried_out", {})
-    in_force_table = tables.get("s2_item1", {}) if report.format == "gov-2021" else {}
-    return PreviousYear(
-        year=report.year,
-        format=report.format,
-        carried_out={c.id: carried_out.get(c.id) for c in s3.columns if not c.computed},
-        in_force={row_id: cells.get("in_force") for row_id, cells in in_force_table.items()},
-        prev_count=prev_count,
-        change=change,
-        narrative=dict(report.narrative),
-    )
+    if (counts := capabilities.project_counts) is not None:
+        for table_id in counts.tables:
+            rows = tables.get(table_id, {})
+            data_rows = report.spec.table(table_id).data_rows
+            prev_count[table_id] = {r.id: rows.get(r.id, {}).get(counts.count_column) for r in data_rows}
+            change[table_id] = {r.id: rows.get(r.id, {}).get(counts.change_column) for r in data_rows}
+    return PreviousYear(year=report.year, format=report.format, carried_out=carried_out, in_force=in_force,
+                        prev_count=prev_count, change=change, narrative=dict(report.narrative))
 
 
 def carry_forward(last_year: Report, year: int | None = None) -> Report:
     """A new report for the year after `last_year`.
 
     Copies agency and front matter, sets 上年结转 from 结转下年度继续办理 per column, fills
-    上一年项目数量 from last year's figures where both years use gov-2019, keeps last year's
+    上一年项目数量 from last year's figures where both years' formats count projects, keeps last year's
     figures as the base of the cross-year checks, and copies the narrative as a draft that
     C21 flags until it is rewritten.
     """
@@ -45,16 +43,21 @@ def carry_forward(last_year: Report, year: int | None = None) -> Report:
     report.previous = summarize_as_previous(last_year)
     report.narrative = dict(last_year.narrative)
 
-    s3 = report.spec.table("s3")
-    for column in s3.columns:
-        value = report.previous.carried_out.get(column.id)
-        if value is not None and not s3.is_computed("carried_in", column.id):
-            report.set_value("s3", "carried_in", column.id, value)
+    capabilities = report.spec.capabilities
+    if (over := capabilities.carried_over) is not None:
+        table = report.spec.table(over.table)
+        for column in table.columns:
+            value = report.previous.carried_out.get(column.id)
+            if value is not None and not table.is_computed(over.to_row, column.id):
+                report.set_value(over.table, over.to_row, column.id, value)
 
-    if report.format == last_year.format == "gov-2019":
+    counts, last_counts = capabilities.project_counts, last_year.spec.capabilities.project_counts
+    if counts is not None and last_counts is not None:
         for table_id, rows in report.previous.prev_count.items():
+            if table_id not in counts.tables:
+                continue
             for row_id, last_count in rows.items():
                 last_change = report.previous.change.get(table_id, {}).get(row_id)
                 if last_count is not None and last_change is not None:
-                    report.set_value(table_id, row_id, "prev_count", last_count + last_change)
+                    report.set_value(table_id, row_id, counts.count_column, last_count + last_change)
     return report

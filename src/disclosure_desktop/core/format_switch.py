@@ -46,8 +46,8 @@ def switch_format(report: Report, format_id: str) -> FormatSwitch:
                 elif value is not None:
                     line = f"{_cell_name(old, table_id, row_id, column_id)}：{format_value(value)}"
                     (dropped if value != 0 else dropped_zeros).append(line)
-    # 信息处理费 is reported only where the format has it (it comes with the fee rule C15).
-    if not new.has_rule("C15") and report.fees != FeeReport():
+    # 信息处理费 is reported only where the format has the fee form.
+    if new.capabilities.fee_form is None and report.fees != FeeReport():
         dropped.append("六、其他需要报告的事项中的信息处理费数字（新格式没有此项）")
         switched.fees = FeeReport()
     return FormatSwitch(switched, tuple(dropped + dropped_zeros))

@@ -7,13 +7,18 @@ asks a Format for them instead of spelling them out.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any, Iterator
 
-FORMAT_IDS = ("gov-2019", "gov-2021")
+# Extra folders of format files (a province's variant, the next State Council revision): the
+# environment variable lists them (os.pathsep-separated), register_format_folder adds more.
+FORMAT_FOLDERS_VARIABLE = "DISCLOSURE_DESKTOP_FORMATS"
+_extra_folders: list[Path] = []
 
 
 class ValueType(str, Enum):
@@ -194,6 +199,86 @@ class Rule:
         return self.severity == "warning" or self.acknowledgeable
 
 
+@dataclass(frozen=True)
+class CarriedOver:
+    """结转: last year's `from_row` of `table` becomes this year's `to_row`, column by column."""
+
+    table: str
+    from_row: str
+    to_row: str
+
+
+@dataclass(frozen=True)
+class InForce:
+    """A column of counts still in force at year end (现行有效件数), the base of next year's."""
+
+    table: str
+    column: str
+
+
+@dataclass(frozen=True)
+class ProjectCounts:
+    """Tables whose `count_column` this year is last year's count plus last year's `change_column`."""
+
+    tables: tuple[str, ...]
+    count_column: str
+    change_column: str
+
+
+@dataclass(frozen=True)
+class FeeForm:
+    """The 信息处理费 figures (report.fees) asked for in `section`, checked by `rule`."""
+
+    section: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class DraftTemplate:
+    """A standard sentence that 从表格插入 drafts from the numbers.
+
+    `kind` names the drafting function in core.narrative_templates (as a rule's `check` names
+    its function); `texts` are its sentence templates by name, `phrases` cells it lists.
+    """
+
+    id: str
+    kind: str
+    title: str
+    texts: dict[str, str] = field(compare=False, hash=False)
+    table: str | None = None
+    phrases: tuple[tuple[str, str, str, str], ...] = ()  # (template, table, row, column)
+
+
+@dataclass(frozen=True)
+class NarrativeDrafts:
+    placeholder: str = "（未填）"  # stands for a cell still blank in a drafted sentence
+    drafts: tuple[DraftTemplate, ...] = ()
+    sections: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    def for_section(self, section_id: str) -> tuple[DraftTemplate, ...]:
+        by_id = {draft.id: draft for draft in self.drafts}
+        return tuple(by_id[draft_id] for draft_id in self.sections.get(section_id, ()))
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a format asks of the product beyond its tables and rules: what carries into next
+    year, whether it has the fee form, which findings sit beside which cover field, the drafts."""
+
+    carried_over: CarriedOver | None = None
+    in_force: InForce | None = None
+    project_counts: ProjectCounts | None = None
+    fee_form: FeeForm | None = None
+    blank_cell_rule: str | None = None  # its findings on blank cells count as 未填, not as mistakes
+    publication_deadline_rule: str | None = None  # its params give the deadline per agency kind
+    cover_field_rules: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    narrative_drafts: NarrativeDrafts = field(default_factory=NarrativeDrafts)
+
+    def cover_field_of(self, rule_id: str) -> str | None:
+        """The cover field a finding of `rule_id` is fixed in, if the format names one."""
+        return next((name for name, rules in self.cover_field_rules.items() if rule_id in rules), None)
+
+
 @dataclass(frozen=True, eq=False)
 class Format:
     id: str
@@ -204,6 +289,18 @@ class Format:
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
     rules: tuple[Rule, ...]
+    capabilities: Capabilities = field(default_factory=Capabilities)
+
+    def has_table(self, table_id: str) -> bool:
+        return any(table.id == table_id for table in self.tables)
+
+    def publication_deadline(self, agency_kind: str) -> tuple[int, int] | None:
+        """(month, day) of the next year by which a report must be published, per agency kind."""
+        rule_id = self.capabilities.publication_deadline_rule
+        if rule_id is None or not self.has_rule(rule_id):
+            return None
+        month, day = map(int, self.rule(rule_id).params[agency_kind].split("-"))
+        return month, day
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:
@@ -268,6 +365,32 @@ def _table(data: dict) -> Table:
     )
 
 
+def _capabilities(data: dict) -> Capabilities:
+    def part(cls, key):
+        value = data.get(key)
+        return None if value is None else cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
+
+    drafts = data.get("narrative_drafts", {})
+    return Capabilities(
+        carried_over=part(CarriedOver, "carried_over"),
+        in_force=part(InForce, "in_force"),
+        project_counts=part(ProjectCounts, "project_counts"),
+        fee_form=part(FeeForm, "fee_form"),
+        blank_cell_rule=data.get("blank_cell_rule"),
+        publication_deadline_rule=data.get("publication_deadline_rule"),
+        cover_field_rules={name: tuple(rules) for name, rules in data.get("cover_field_rules", {}).items()},
+        narrative_drafts=NarrativeDrafts(
+            placeholder=drafts.get("placeholder", NarrativeDrafts.placeholder),
+            drafts=tuple(
+                DraftTemplate(id=d["id"], kind=d["kind"], title=d["title"], texts=dict(d.get("texts", {})),
+                              table=d.get("table"),
+                              phrases=tuple((p["text"], p["table"], p["row"], p["column"]) for p in d.get("phrases", ())))
+                for d in drafts.get("drafts", ())),
+            sections={section: tuple(ids) for section, ids in drafts.get("sections", {}).items()},
+        ),
+    )
+
+
 def format_from_dict(data: dict) -> Format:
     return Format(
         id=data["id"],
@@ -287,20 +410,74 @@ def format_from_dict(data: dict) -> Format:
                  params=r.get("params", {}), acknowledgeable=r.get("acknowledgeable", False))
             for r in data["rules"]
         ),
+        capabilities=_capabilities(data.get("capabilities", {})),
     )
+
+
+def register_format_folder(folder: str | os.PathLike) -> None:
+    """Make the format files (*.json) of `folder` known, beside the bundled ones."""
+    _extra_folders.append(Path(folder))
+    _forget_formats()
+
+
+def unregister_format_folder(folder: str | os.PathLike) -> None:
+    _extra_folders.remove(Path(folder))
+    _forget_formats()
+
+
+def _forget_formats() -> None:
+    _catalogue.cache_clear()
+    get_format.cache_clear()
+
+
+def _folders() -> list[Path]:
+    listed = [Path(p) for p in os.environ.get(FORMAT_FOLDERS_VARIABLE, "").split(os.pathsep) if p]
+    return [*listed, *_extra_folders]
+
+
+@cache
+def _catalogue() -> dict[str, str]:
+    """Format id → its JSON text: the bundled formats, then those of the extra folders."""
+    texts: dict[str, str] = {}
+    bundled = resources.files("disclosure_desktop.resources").joinpath("formats")
+    for entry in sorted(bundled.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            texts[entry.name[:-len(".json")]] = entry.read_text("utf-8")
+    for folder in _folders():
+        for path in sorted(folder.glob("*.json")):
+            texts.setdefault(path.stem, path.read_text("utf-8"))  # a bundled format is never replaced
+    return texts
+
+
+def format_ids() -> tuple[str, ...]:
+    """Every known format, oldest first."""
+    return tuple(sorted(_catalogue(), key=lambda format_id: (get_format(format_id).first_year, format_id)))
+
+
+def __getattr__(name: str):
+    # FORMAT_IDS reads the catalogue when asked, so a format folder added later is included.
+    if name == "FORMAT_IDS":
+        return format_ids()
+    raise AttributeError(name)
 
 
 @cache
 def get_format(format_id: str) -> Format:
-    if format_id not in FORMAT_IDS:
+    text = _catalogue().get(format_id)
+    if text is None:
         raise KeyError(f"未知的年报格式：{format_id}")
-    text = resources.files("disclosure_desktop.resources").joinpath("formats", f"{format_id}.json").read_text("utf-8")
-    return format_from_dict(json.loads(text))
+    spec = format_from_dict(json.loads(text))
+    if spec.id != format_id:
+        raise KeyError(f"格式文件 {format_id}.json 的 id 是 {spec.id}，应与文件名相同")
+    return spec
 
 
 def format_id_for_year(year: int) -> str:
-    """The format a report of `year` must use (≤2020 → gov-2019, ≥2021 → gov-2021)."""
-    for format_id in FORMAT_IDS:
-        if get_format(format_id).covers_year(year):
-            return format_id
-    return FORMAT_IDS[0] if year < get_format(FORMAT_IDS[0]).first_year else FORMAT_IDS[-1]
+    """The format a report of `year` must use: of the formats covering the year, the newest
+    (a later revision supersedes an open-ended older one); before all of them the oldest, after
+    all of them the newest."""
+    ids = format_ids()
+    covering = [f for f in ids if get_format(f).covers_year(year)]
+    if covering:
+        return max(covering, key=lambda f: get_format(f).first_year)
+    return ids[0] if year < get_format(ids[0]).first_year else ids[-1]

@@ -7,16 +7,25 @@ but the six required top-level ones has a default, so a minimal project file loa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
-from .formats import FORMAT_IDS, get_format
+from .formats import format_ids, get_format
 
 SCHEMA_VERSION = 1
 
-FormatId = Literal["gov-2019", "gov-2021"]
-assert set(FormatId.__args__) == set(FORMAT_IDS)
+
+def _known_format(format_id: str) -> str:
+    if format_id not in format_ids():
+        raise ValueError(f"未知的年报格式“{format_id[:40]}”，可用的格式：{'、'.join(format_ids())}")
+    return format_id
+
+
+# Any format the catalogue knows (resources/formats and the registered folders), so a new
+# format is a new file and no change here.
+FormatId = Annotated[str, AfterValidator(_known_format),
+                     Field(json_schema_extra=lambda schema: schema.update(enum=list(format_ids())))]
 
 # A cell: an integer, a decimal, or null (blank: not yet filled).  Whether a value suits its
 # column (a negative count, a fraction in a count) is a finding of the checks, not a load

@@ -1,14 +1,13 @@
 """The pages of the guided flow and the state badge of each (未填 / 已填 / n 个错误 / n 个提示).
 
-Pure logic over the report and its findings, so the navigator only draws what this says.
+Pure logic over the report and its findings (no Qt), so the navigator, the command line and the
+review workspace all say the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
-
-from PySide6.QtCore import QCoreApplication
 
 from .checks import ERROR, WARNING, Finding
 from .formats import Format
@@ -20,10 +19,6 @@ CHECK = "check"
 EMPTY, FILLED, ERRORS, WARNINGS, BLANKS, READY = "empty", "filled", "errors", "warnings", "blanks", "ready"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SectionState", text)
-
-
 def page_ids(spec: Format) -> list[str]:
     """封面信息, the six sections of the format in order, 检查与导出."""
     return [COVER, *(section.id for section in spec.sections), CHECK]
@@ -31,9 +26,9 @@ def page_ids(spec: Format) -> list[str]:
 
 def page_title(spec: Format, page_id: str) -> str:
     if page_id == COVER:
-        return tr("封面信息")
+        return "封面信息"
     if page_id == CHECK:
-        return tr("检查与导出")
+        return "检查与导出"
     return spec.section(page_id).title
 
 
@@ -53,9 +48,10 @@ def page_of_finding(spec: Format, finding: Finding) -> str:
     return COVER
 
 
-def is_blank_cell(finding: Finding) -> bool:
-    """C5 'not filled in': counted as cells still to fill, not as mistakes."""
-    return finding.rule == "C5" and finding.actual is None and finding.table is not None
+def is_blank_cell(spec: Format, finding: Finding) -> bool:
+    """A blank cell found by the format's blank-cell rule: a cell still to fill, not a mistake."""
+    return (finding.rule == spec.capabilities.blank_cell_rule and finding.actual is None
+            and finding.table is not None)
 
 
 @dataclass(frozen=True)
@@ -66,12 +62,12 @@ class PageState:
     @property
     def badge(self) -> str:
         return {
-            EMPTY: tr("未填"),
-            FILLED: tr("已填"),
-            ERRORS: tr("{n} 个错误"),
-            WARNINGS: tr("{n} 个提示"),
-            BLANKS: tr("{n} 格未填"),
-            READY: tr("可以导出"),
+            EMPTY: "未填",
+            FILLED: "已填",
+            ERRORS: "{n} 个错误",
+            WARNINGS: "{n} 个提示",
+            BLANKS: "{n} 格未填",
+            READY: "可以导出",
         }[self.status].format(n=self.count)
 
 
@@ -97,8 +93,8 @@ def page_states(report: Report, findings: Iterable[Finding]) -> dict[str, PageSt
             states[page_id] = PageState(ERRORS, blocking) if blocking else PageState(READY)
             continue
         mine = by_page.get(page_id, [])
-        blanks = sum(1 for f in mine if is_blank_cell(f))
-        errors = sum(1 for f in mine if f.severity == ERROR and not is_blank_cell(f))
+        blanks = sum(1 for f in mine if is_blank_cell(spec, f))
+        errors = sum(1 for f in mine if f.severity == ERROR and not is_blank_cell(spec, f))
         warnings = sum(1 for f in mine if f.severity == WARNING)
         if page_id != COVER and _section_is_empty(report, spec.section(page_id)):
             states[page_id] = PageState(EMPTY)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ...core.checks import Finding
-from ...core.formats import FORMAT_IDS, format_id_for_year, get_format
+from ...core.formats import format_id_for_year, format_ids, get_format
 from ...core.model import Report
 from ..forms.ui_cover_page import Ui_CoverPage
 from .guidance import deadline_text
@@ -106,7 +106,7 @@ class CoverPage(SectionPage):
         ui.titlePreview.setText(report.title)
         ui.formatLabel.setText(format_label(report.format))
         self._format_menu.clear()
-        for format_id in FORMAT_IDS:
+        for format_id in format_ids():
             if format_id != report.format:
                 action = self._format_menu.addAction(self.tr("改用{format}").format(format=format_label(format_id)))
                 action.triggered.connect(lambda _=False, f=format_id: self.formatSwitchRequested.emit(f))
@@ -120,7 +120,7 @@ class CoverPage(SectionPage):
         mismatch = required != report.format
         self.ui.formatNotice.setVisible(mismatch)
         if mismatch:
-            acknowledged = any(f.rule == "C18" and f.acknowledged for f in self.session.findings)
+            acknowledged = any(f.acknowledged for f in self._findings_beside("year"))
             text = self.tr("{year}年度的报告应使用{required}，当前使用的是{current}。"
                            "改用规定的格式时，两种格式共有的单元格都会保留，其余的会列出后删除。").format(
                 year=report.year, required=format_label(required), current=format_label(report.format))
@@ -128,7 +128,7 @@ class CoverPage(SectionPage):
                 text += self.tr("（已填写出错说明，按说明继续使用当前格式。）")
             self.ui.formatNoticeLabel.setText(text)
             self.ui.switchFormatButton.setToolTip(self.tr("改用{format}").format(format=format_label(required)))
-        late = any(f.rule == "C20" and not f.acknowledged for f in self.session.findings)
+        late = any(not f.acknowledged for f in self._findings_beside("published_on"))
         severity = "warning" if late else ""
         label = self.ui.deadlineLabel
         if (label.property("severity") or "") != severity:
@@ -136,6 +136,11 @@ class CoverPage(SectionPage):
             # Re-polished only on a change: style() brings in QStyle's Python class with its many
             # enums, which cost the startup time of a report that needs no re-polish.
             label.style().polish(label)
+
+    def _findings_beside(self, field: str) -> list[Finding]:
+        """The findings the format shows beside a cover field (the deadline beside 公开日期 …)."""
+        capabilities = self.session.report.spec.capabilities
+        return [f for f in self.session.findings if capabilities.cover_field_of(f.rule) == field]
 
     # --- from the widgets to the report (undoable) ------------------------------------------
     def _agency_edited(self) -> None:
@@ -165,9 +170,10 @@ class CoverPage(SectionPage):
         self.ui.agencyEdit.setFocus()
 
     def show_finding(self, finding: Finding) -> None:
-        if finding.rule == "C20":
+        field = self.session.report.spec.capabilities.cover_field_of(finding.rule)
+        if field == "published_on":
             self.ui.publishedOnEdit.setFocus()
-        elif finding.rule == "C18":
+        elif field == "year":
             (self.ui.switchFormatButton if self.ui.formatNotice.isVisible() else self.ui.yearSpin).setFocus()
         else:
             self.focus_first()

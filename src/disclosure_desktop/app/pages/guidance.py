@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.formats import FORMAT_IDS, get_format
+from ...core.formats import format_ids, get_format
 from ...core.model import Report
 from ...core.text import paragraphs
 from ...core.section_state import CHECK, COVER
@@ -63,7 +63,7 @@ def topic_presence(text: str, topics: tuple[str, ...]) -> list[TopicState]:
 def format_years_text() -> str:
     """Which years use which format, from the format data."""
     parts = []
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         spec = get_format(format_id)
         years = (tr("{first}年度起").format(first=spec.first_year) if spec.last_year is None
                  else tr("{first}—{last}年度").format(first=spec.first_year, last=spec.last_year))
@@ -72,10 +72,11 @@ def format_years_text() -> str:
 
 
 def deadline_text(report: Report) -> str:
-    """The publication deadline of this report (rule C20's parameters), e.g. 2020年1月31日."""
-    if not report.spec.has_rule("C20"):
+    """The publication deadline of this report (from the format), e.g. 2020年1月31日."""
+    deadline = report.spec.publication_deadline(report.front.agency_kind)
+    if deadline is None:
         return ""
-    month, day = map(int, report.spec.rule("C20").params[report.front.agency_kind].split("-"))
+    month, day = deadline
     return tr("{year}年{month}月{day}日").format(year=report.year + 1, month=month, day=day)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ...core.carry_forward import carry_forward
 from ...core.checks import check_report
-from ...core.formats import FORMAT_IDS, format_id_for_year, get_format
+from ...core.formats import format_id_for_year, format_ids, get_format
 from ...core.model import Report, new_report
 from .cover import format_label
 from ..forms.ui_new_report_dialog import Ui_NewReportDialog
@@ -31,7 +31,7 @@ class NewReportDialog(QDialog):
         ok.setText(self.tr("创建(&C)"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         ui.buttonBox.accepted.connect(self._accept_if_valid)
-        for format_id in FORMAT_IDS:
+        for format_id in format_ids():
             ui.formatCombo.addItem(format_label(format_id), format_id)
         ui.overrideWarning.setObjectName("errorText")
         if last_year is not None:
@@ -74,7 +74,7 @@ class NewReportDialog(QDialog):
         ui.formatPreview.setText(format_label(required))
         if not ui.advancedGroup.isChecked():
             ui.formatCombo.blockSignals(True)
-            ui.formatCombo.setCurrentIndex(FORMAT_IDS.index(required))
+            ui.formatCombo.setCurrentIndex(format_ids().index(required))
             ui.formatCombo.blockSignals(False)
         agency = self.agency() or self.tr("（机关全称）")
         ui.titlePreview.setText(self.tr("{agency}{year}年政府信息公开工作年度报告").format(agency=agency, year=self.year()))
@@ -82,8 +82,10 @@ class NewReportDialog(QDialog):
         if chosen != required:
             # The same wording the checker will report, so the user sees now what C18 will say.
             probe = new_report(self.year(), agency, format_id=chosen)
-            message = next((f.message for f in check_report(probe) if f.rule == "C18"), "")
-            ui.overrideWarning.setText(self.tr("错误（C18）：") + message)
+            year_rules = probe.spec.capabilities.cover_field_rules.get("year", ())
+            finding = next((f for f in check_report(probe) if f.rule in year_rules), None)
+            ui.overrideWarning.setText(self.tr("错误（{rule}）：").format(rule=finding.rule) + finding.message
+                                       if finding else "")
             ui.overrideWarning.show()
         else:
             ui.overrideWarning.setText(self.tr("与报告年度相符。"))

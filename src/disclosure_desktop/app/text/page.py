@@ -13,12 +13,11 @@ from .editor import NarrativeEditor
 from ..pages.base import SectionPage
 from ..document.session import ReportSession
 
-FEE_SECTION = "s6"
-FEE_RULE = "C15"  # formats with this rule ask for the 信息处理费 in section 六
-
 
 def has_fee_form(report: Report, section_id: str) -> bool:
-    return section_id == FEE_SECTION and report.spec.has_rule(FEE_RULE)
+    """Whether the format asks for the 信息处理费 figures in this section."""
+    fee_form = report.spec.capabilities.fee_form
+    return fee_form is not None and fee_form.section == section_id
 
 
 class FeeForm(QGroupBox):
@@ -91,7 +90,7 @@ class NarrativePage(SectionPage):
         self.editor.focus_editor()
 
     def show_finding(self, finding: Finding) -> None:
-        if self.fee_form and finding.rule == FEE_RULE:
+        if self.fee_form and finding.rule == self.session.report.spec.capabilities.fee_form.rule:
             self.fee_form.edits["notices"].setFocus()
         else:
             self.editor.focus_editor()
