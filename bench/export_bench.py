@@ -89,7 +89,7 @@ def soffice_pdf(docx_path: Path, outdir: Path) -> float | None:
 def main() -> int:
     report = load_project(SAMPLE).report
     document = build_document(report, draft=False)
-    has_pdf = importlib.util.find_spec("disclosure_desktop.export.pdf_export") is not None
+    has_pdf = importlib.util.find_spec("disclosure_desktop.export.pdf.writer") is not None
     rows: list[tuple[str, float, str | None]] = []
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)

@@ -21,9 +21,9 @@ import pytest
 from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.export import ExportError, export_report, render_document
 from disclosure_desktop.export.builder import build_document
-from disclosure_desktop.export.fonts import resolve_fonts
+from disclosure_desktop.export.pdf.fonts import resolve_fonts
 from disclosure_desktop.export.page_layout import DRAFT_MARK, layout_document
-from disclosure_desktop.export.pdf_export import pdf_bytes
+from disclosure_desktop.export.pdf.writer import pdf_bytes
 
 from .conftest import SAMPLE, filled_2021, load_sample
 
@@ -358,7 +358,7 @@ def synthetic_pdf(cmap: bytes) -> bytes:
 
 
 def test_tounicode_repair_rewrites_destinations_only():
-    from disclosure_desktop.export.pdf_tounicode import fix_tounicode
+    from disclosure_desktop.export.pdf.tounicode import fix_tounicode
 
     cmap = (b"/CIDInit /ProcSet findresource begin\nbegincmap\n"
             b"3 beginbfrange\n<0000> <0000> <0000>\n<0001> <0002> [<2EA0> <4E2D> ]\n<2F08> <2F09> <2F08>\nendbfrange\n"
@@ -380,7 +380,7 @@ def test_tounicode_repair_rewrites_destinations_only():
 
 
 def test_tounicode_repair_leaves_other_pdfs_alone():
-    from disclosure_desktop.export.pdf_tounicode import fix_tounicode
+    from disclosure_desktop.export.pdf.tounicode import fix_tounicode
 
     clean = synthetic_pdf(b"/CIDInit /ProcSet findresource begin\n1 beginbfchar\n<0003> <4E2D>\nendbfchar\n")
     assert fix_tounicode(clean, []) == clean

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from disclosure_desktop.export import fonts
-from disclosure_desktop.export.fonts import (ROLES, FontRole, NoChineseFontError, any_cjk_family, resolve_fonts,
+from disclosure_desktop.export.pdf import fonts
+from disclosure_desktop.export.pdf.fonts import (ROLES, FontRole, NoChineseFontError, any_cjk_family, resolve_fonts,
                                              resolve_role)
 
 

@@ -43,7 +43,7 @@ class Exporter:
 
 EXPORTERS: dict[str, Exporter] = {
     ".docx": Exporter("docx", "docx_export", "Word 文档"),
-    ".pdf": Exporter("pdf", "pdf_export", "PDF 文件"),
+    ".pdf": Exporter("pdf", "pdf.writer", "PDF 文件"),
     ".html": Exporter("html", "html_export", "网页"),
     ".xlsx": Exporter("xlsx", "xlsx_export", "Excel 工作簿"),
 }

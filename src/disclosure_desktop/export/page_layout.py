@@ -27,13 +27,13 @@ from dataclasses import replace
 from typing import Iterable
 
 from .document import Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock, Title
-from .fonts import FontSet, resolve_fonts
+from .pdf.fonts import FontSet, resolve_fonts
 # The pieces of the layout live in their own modules; their names are re-exported here, the
 # one module callers (export, print preview, tests) import from.
 from .pages import A4, MM, TABLE_RULE, CellBox, LaidOutDocument, Page, PageGeometry, Rule, TextRun  # noqa: F401
 from .table_layout import (CELL_PAD_X, CELL_PAD_Y, CELL_ROLE_FONT, ROW_MIN_HEIGHT, TableGeometry,  # noqa: F401
                            measure_table, paginate_table)
-from .text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, baseline_in, grid_tracking,  # noqa: F401
+from .pdf.text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, baseline_in, grid_tracking,  # noqa: F401
                            set_paragraph)
 
 # The mark printed on a draft (a document exported while an error-level finding stands).

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from .document import CellRole
-from .fonts import FontSet
+from .pdf.fonts import FontSet
 
 MM = 72 / 25.4  # points per millimetre
 TABLE_RULE = 0.5  # 0.5 pt lines, as Word's "single" border

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .document import CellRole, PlacedCell, TableBlock
 from .pages import MM
-from .text_setting import Measurer, SetLine, set_paragraph
+from .pdf.text_setting import Measurer, SetLine, set_paragraph
 
 # Tables: 五号 type on a 1.3 pitch, small padding so table 四's fifteen value columns hold two
 # characters per line (结果/维持) as the printed form does.

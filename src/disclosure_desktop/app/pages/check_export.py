@@ -7,7 +7,6 @@ each a click away from the cell that causes it.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
@@ -34,14 +33,8 @@ def exporters() -> dict:
     return EXPORTERS
 
 
-def exporter_available(module: str) -> bool:
-    return importlib.util.find_spec(f"disclosure_desktop.export.{module}") is not None
-
-
 def print_renderer():
-    """printing.print_document when the PDF renderer (whose layout and painter it uses) exists."""
-    if not (exporter_available("pdf_export") and exporter_available("page_painter")):
-        return None
+    """printing.print_document (imported on first use: it pulls in the PDF page layout)."""
     from .printing import print_document
 
     return print_document
@@ -79,9 +72,6 @@ class CheckExportPage(SectionPage):
         for i, (suffix, exporter) in enumerate(exporters().items()):
             button = QPushButton(self.tr("导出为{label}（{suffix}）…").format(label=exporter.label, suffix=suffix))
             button.setObjectName(f"export_{exporter.format}")
-            if not exporter_available(exporter.module):
-                button.setEnabled(False)
-                button.setToolTip(self.tr("此格式的导出功能尚未提供。"))
             button.clicked.connect(lambda _=False, s=suffix: self.export_with_dialog(s))
             buttons.addWidget(button, i // 2, i % 2)
             self.export_buttons[suffix] = button
@@ -89,11 +79,7 @@ class CheckExportPage(SectionPage):
         print_row = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("打印预览(&V)…"))
         self.print_button = QPushButton(self.tr("打印(&P)…"))
-        renderer = print_renderer()
         for button in (self.preview_button, self.print_button):
-            button.setEnabled(renderer is not None)
-            if renderer is None:
-                button.setToolTip(self.tr("打印将使用与 PDF 导出相同的排版，此功能尚未提供；请先导出 PDF 再打印。"))
             print_row.addWidget(button)
         print_row.addStretch(1)
         self.preview_button.clicked.connect(self.print_preview)
@@ -240,8 +226,6 @@ class CheckExportPage(SectionPage):
 
     def print_preview(self) -> None:
         renderer = print_renderer()
-        if renderer is None:
-            return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -253,8 +237,6 @@ class CheckExportPage(SectionPage):
 
     def print_report(self) -> None:
         renderer = print_renderer()
-        if renderer is None:
-            return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -18,10 +18,10 @@ def print_document(document, printer) -> int:
     Honours a page range chosen in the print dialog.  Raises ExportError (Chinese) when no
     Chinese font is installed or the printer cannot start.
     """
-    from ...export.fonts import NoChineseFontError, resolve_fonts
+    from ...export.pdf.fonts import NoChineseFontError, resolve_fonts
     from ...export.page_layout import layout_document
-    from ...export.page_painter import PagePainter
-    from ...export.pdf_export import page_layout_a4
+    from ...export.pdf.page_painter import PagePainter
+    from ...export.pdf.writer import page_layout_a4
 
     try:
         fonts = resolve_fonts()

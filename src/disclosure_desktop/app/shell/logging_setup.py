@@ -129,14 +129,11 @@ def system_summary() -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
-    try:
-        from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            program = version("disclosure-desktop")
-        except PackageNotFoundError:
-            program = "未知"
-    except ImportError:
+    try:
+        program = version("disclosure-desktop")
+    except PackageNotFoundError:  # running from a source tree that was never installed
         program = "未知"
     return (f"版本 {program}；Python {platform.python_version()}；Qt {qVersion()}（PySide6 {pyside_version}）；"
             f"系统 {platform.platform()}")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QFontMetricsF, QImage
 
-from .document import Align
+from ..document import Align
 from .fonts import FontSet
-from .line_breaking import break_lines, units
+from ..line_breaking import break_lines, units
 
 # Where the em box sits on a line: its centre is 0.38 em above the baseline in CJK fonts.
 EM_CENTRE_ABOVE_BASELINE = 0.38

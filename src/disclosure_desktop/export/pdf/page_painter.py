@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from .page_layout import LaidOutDocument, Page, Rule, TextRun
+from ..page_layout import LaidOutDocument, Page, Rule, TextRun
 
 INK = QColor(0, 0, 0)
 DRAFT_HEADER_INK = QColor(176, 0, 0)

@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from .document import Document
+from ..document import Document
 from .fonts import NoChineseFontError, resolve_fonts
-from .page_layout import LaidOutDocument, Measurer, layout_document
+from ..page_layout import LaidOutDocument, Measurer, layout_document
 from .page_painter import PagePainter
-from .pdf_tounicode import fix_tounicode
-from .result import ExportError, ExportResult, write_bytes
+from .tounicode import fix_tounicode
+from ..result import ExportError, ExportResult, write_bytes
 
 RESOLUTION_DPI = Measurer.DPI  # draw at the resolution the layout was measured at
 CREATOR = "政府信息公开年报编制助手"
