@@ -185,6 +185,17 @@ def test_c16_no_applications_stated_but_table_has_some(report_2021):
     assert [(f.expected, f.actual) for f in findings] == [(5, 0)]
 
 
+def test_c16_no_applications_stated_and_table_has_none(report_2021):
+    """The positive twin of the test above: the same sentence passes when the table agrees."""
+    for column in report_2021.spec.table("s3").columns:
+        if not column.computed:
+            report_2021.set_value("s3", "new", column.id, 0)
+    report_2021.narrative["s1"] += "\n本年度没有收到政府信息公开申请。"
+    assert rules_found(check_report(report_2021), "C16") == []
+    report_2021.set_value("s3", "new", "natural", 1)
+    assert [(f.expected, f.actual) for f in rules_found(check_report(report_2021), "C16")] == [(1, 0)]
+
+
 def test_c16_sample_says_no_applications_and_has_none(sample):
     assert "没有收到政府信息公开申请" in sample.narrative["s1"]
     assert rules_found(check_report(sample), "C16") == []
@@ -244,6 +255,21 @@ def test_c21_copied_narrative_warns_until_rewritten():
     assert {f.section for f in rules_found(check_report(this), "C21")} == {"s1", "s5"}  # s6 too short to judge
     this.narrative["s5"] = "本年度重点整改了公开不及时的问题，新建了政策解读审核流程，培训信息员三次，群众满意度提高。"
     assert {f.section for f in rules_found(check_report(this), "C21")} == {"s1"}
+
+
+# every rule ------------------------------------------------------------------------------------
+ALL_RULES = sorted({(f, r.id) for f in ("gov-2019", "gov-2021") for r in get_format(f).rules})
+
+
+@pytest.mark.parametrize("format_id, rule_id", ALL_RULES)
+def test_every_rule_has_a_passing_and_a_failing_case(format_id, rule_id, report_2019, report_2021):
+    """Passing: the complete report of the format has no finding of the rule.  Failing: this
+    module has a test named after the rule (test_c16_…) that provokes it."""
+    complete = {"gov-2019": report_2019, "gov-2021": report_2021}[format_id]
+    assert rules_found(check_report(complete), rule_id) == []
+    prefix = "test_c2_c3_c4_" if rule_id in ("C2", "C3", "C4") else f"test_{rule_id.lower()}_"
+    named = [name for name in globals() if name.startswith(prefix)]
+    assert named, f"no test provokes {rule_id}"
 
 
 # acknowledgement -------------------------------------------------------------------------------

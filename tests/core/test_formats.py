@@ -16,15 +16,8 @@ from disclosure_desktop.core.formats import FORMAT_IDS, ValueType, format_id_for
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDORED_SPEC = ROOT / "docs" / "spec" / "report-formats.md"
-SHARED_SPEC = ROOT.parent / "shared" / "spec" / "report-formats.md"
 SPEC = VENDORED_SPEC.read_text("utf-8")
 TICK = re.compile(r"`([^`]+)`")
-
-
-def test_vendored_spec_is_the_shared_one():
-    if not SHARED_SPEC.exists():
-        pytest.skip("no shared/ beside this checkout")
-    assert VENDORED_SPEC.read_text("utf-8") == SHARED_SPEC.read_text("utf-8")
 
 
 def _section(title_start: str, next_start: str) -> str:

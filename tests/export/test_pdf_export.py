@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import shutil
+import tempfile
 import subprocess
 import sys
 import zlib
@@ -252,9 +253,12 @@ def test_a_file_held_open_elsewhere_leaves_the_old_pdf_and_no_debris(tmp_path, m
     assert path.read_bytes() == b"old content"
 
 
-def export_as_nobody(target: Path) -> str | None:
-    """Export the sample to `target` in a forked child running as the unprivileged user (root
-    ignores file permissions); returns the ExportError message or None."""
+def export_as_nobody(report, target: Path) -> str | None:
+    """Export `report` to `target` in a forked child running as the unprivileged user (root
+    ignores file permissions); returns the ExportError message or None.
+
+    The child reads nothing from the checkout (which may sit in a 0700 folder, as `mktemp -d`
+    makes): the report is loaded and every exporter module imported before the fork."""
     import pickle
 
     read, write = os.pipe()
@@ -266,7 +270,7 @@ def export_as_nobody(target: Path) -> str | None:
             try:
                 os.setgid(65534)
                 os.setuid(65534)
-                export_report(load_sample(), target)
+                export_report(report, target)
             except ExportError as error:
                 outcome = str(error)
             except BaseException as error:  # noqa: BLE001 - reported to the parent
@@ -282,23 +286,29 @@ def export_as_nobody(target: Path) -> str | None:
 
 
 def test_a_read_only_folder_gives_a_chinese_error_and_no_file(tmp_path):
-    folder = tmp_path / "只读"
-    folder.mkdir()
-    (folder / "年报.pdf").write_bytes(b"old content")
-    os.chmod(folder, 0o555)
+    report = load_sample()
+    export_report(report, tmp_path / "warm-up.pdf")  # imports the PDF engine and its fonts now
+    # A folder every user can reach, so the child is refused by the read-only folder alone
+    # (pytest's tmp_path sits in a 0700 folder that 'nobody' cannot even enter).
+    base = Path(tempfile.mkdtemp(prefix="disclosure-readonly-"))
+    folder = base / "只读"
     try:
+        os.chmod(base, 0o755)
+        folder.mkdir()
+        (folder / "年报.pdf").write_bytes(b"old content")
+        os.chmod(folder, 0o555)
         if hasattr(os, "geteuid") and os.geteuid() == 0:
-            os.chmod(tmp_path, 0o755)
-            message = export_as_nobody(folder / "年报.pdf")
+            message = export_as_nobody(report, folder / "年报.pdf")
         else:
             with pytest.raises(ExportError) as error:
-                export_report(load_sample(), folder / "年报.pdf")
+                export_report(report, folder / "年报.pdf")
             message = str(error.value)
+        assert message and "无法导出“年报.pdf”" in message and "没有写入权限" in message, message
+        assert [p.name for p in folder.iterdir()] == ["年报.pdf"]
+        assert (folder / "年报.pdf").read_bytes() == b"old content"
     finally:
         os.chmod(folder, 0o755)
-    assert message and "无法导出“年报.pdf”" in message and "没有写入权限" in message, message
-    assert [p.name for p in folder.iterdir()] == ["年报.pdf"]
-    assert (folder / "年报.pdf").read_bytes() == b"old content"
+        shutil.rmtree(base)
 
 
 def test_render_document_writes_through_the_registry(tmp_path):

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from disclosure_desktop.core.model import Report
 from disclosure_desktop.io.importer import ImportRefused, as_json, describe, import_report
-from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, text_copy
+from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page
 from tests.io.import_fixtures.expect import assert_every_cell_accounted
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "kaizhou-edu-2019.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "kaizhou-edu-2019.txt"
 REPORT = distinct_report("gov-2021")
-TEXT = SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else text_copy(distinct_report("gov-2019"))
+TEXT = SAMPLE.read_text(encoding="utf-8")
 PAGE = html_page(REPORT)
 
 

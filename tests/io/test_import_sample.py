@@ -14,10 +14,8 @@ from disclosure_desktop.io.project_file import load_project
 from tests.io.import_fixtures.expect import assert_every_cell_accounted, assert_same_report, cell_differences
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_TEXT = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
+SAMPLE_TEXT = ROOT / "tests" / "samples" / "kaizhou-edu-2019.txt"
 SAMPLE_PROJECT = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
-
-pytestmark = pytest.mark.skipif(not SAMPLE_TEXT.exists(), reason="the shared sample copy is not in this checkout")
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from disclosure_desktop.core.formats import get_format
 from disclosure_desktop.core.model import SCHEMA_VERSION
 from disclosure_desktop.io.project_file import (ProjectFileError, ProjectSaveError, backup_path, load_project,
                                                 parse_project, save_project)
@@ -142,16 +143,61 @@ def test_random_damage_never_crashes_the_loader(data):
         assert loaded.report.agency
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-                    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+def _structure_problem(tables, spec) -> bool:
+    """Whether `tables` breaks the structure a project file must have: an object of known tables,
+    each an object of known rows, each an object of known columns holding a number or null."""
+    if not isinstance(tables, dict):
+        return True
+    for table_id, rows in tables.items():
+        if not spec.has_table(table_id) or not isinstance(rows, dict):
+            return True
+        table = spec.table(table_id)
+        for row_id, cells in rows.items():
+            if row_id not in {r.id for r in table.data_rows} or not isinstance(cells, dict):
+                return True
+            for column_id, value in cells.items():
+                if column_id not in {c.id for c in table.columns}:
+                    return True
+                if isinstance(value, bool) or not (value is None or isinstance(value, (int, float))):
+                    return True
+    return False
+
+
+_KEYS = st.sampled_from(["s3", "new", "carried_in", "natural", "legal_other", "total"]) | st.text(max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+                    | st.text(max_size=5),
+                    lambda children: st.lists(children, max_size=3) | st.dictionaries(_KEYS, children, max_size=4),
                     max_leaves=20))
+@example({"s3": {"new": {"natural": 3, "total": 9}, "carried_in": {"legal_other": None}}})
+@example({"s3": {"new": {"natural": True}}})
 def test_any_json_value_in_tables_is_reported_not_crashed(value):
+    """Refused exactly when the structure is wrong, with every problem under tables; otherwise
+    loaded with every input cell as written (a number out of limits may still be refused at its cell)."""
     document = dict(MINIMAL, tables=value)
+    spec = get_format(MINIMAL["format"])
     try:
-        parse_project(json.dumps(document).encode())
-    except ProjectFileError:
-        pass
+        loaded = parse_project(json.dumps(document).encode())
+    except ProjectFileError as error:
+        assert error.problems and all(p.path.startswith("tables") for p in error.problems), error.problems
+        if not _structure_problem(value, spec):  # only a cell's number may be refused
+            assert all(p.path.count(".") == 3 for p in error.problems), error.problems
+        return
+    assert not _structure_problem(value, spec)
+    for table_id, rows in value.items():
+        for row_id, cells in rows.items():
+            for column_id, cell in cells.items():
+                if not spec.table(table_id).is_computed(row_id, column_id):
+                    assert loaded.report.value(table_id, row_id, column_id) == cell
+
+
+def test_damaged_json_always_raises_a_chinese_project_file_error():
+    """A file that is not JSON at all is refused: the test fails if nothing is raised."""
+    with pytest.raises(ProjectFileError) as caught:
+        parse_project(b'{"schema_version": 1, "format": ', "damaged.gknb")
+    assert str(caught.value).startswith("无法打开项目文件“damaged.gknb”")
 
 
 def test_saved_file_keeps_usual_permissions(tmp_path):

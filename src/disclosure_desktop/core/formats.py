@@ -122,6 +122,9 @@ class Table:
                 cells.update((r.id, definition.target_column) for r in self.data_rows)
         return frozenset(cells)
 
+    def has_cell(self, row_id: str, column_id: str) -> bool:
+        return row_id in self._rows_by_id and column_id in self._columns_by_id
+
     def is_computed(self, row_id: str, column_id: str) -> bool:
         return (row_id, column_id) in self.computed_cells
 

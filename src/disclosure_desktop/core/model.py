@@ -99,8 +99,12 @@ class Report(_Model):
         return self.tables.get(table_id, {}).get(row_id, {}).get(column_id)
 
     def set_value(self, table_id: str, row_id: str, column_id: str, value) -> None:
-        """Set an input cell (None clears it). Totals are never set: they are derived."""
-        if self.spec.table(table_id).is_computed(row_id, column_id):
+        """Set an input cell (None clears it). Totals are never set: they are derived; a cell the
+        format does not have is refused, so no file is saved that would not open again."""
+        table = self.spec.table(table_id)
+        if not table.has_cell(row_id, column_id):
+            raise KeyError(f"{self.spec.id} 格式的表 {table_id} 中没有单元格 {row_id}.{column_id}")
+        if table.is_computed(row_id, column_id):
             raise ValueError(f"{table_id}.{row_id}.{column_id} 是自动计算的单元格")
         row = self.tables.setdefault(table_id, {}).setdefault(row_id, {})
         if value is None:
