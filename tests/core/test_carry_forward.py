@@ -53,3 +53,13 @@ def test_copied_narrative_is_a_draft_flagged_until_rewritten(sample):
     this = carry_forward(sample)
     assert this.narrative == sample.narrative
     assert {f.section for f in check_report(this) if f.rule == "C21"} == {"s1", "s5"}
+
+
+def test_the_note_says_what_the_format_carries_forward():
+    from disclosure_desktop.core.carry_forward import carry_forward_note
+    from disclosure_desktop.core.model import new_report
+
+    within_2019 = carry_forward_note(new_report(2019, "某局"))
+    assert within_2019.startswith("将从2019年度报告带入") and "“上一年项目数量”" in within_2019
+    into_2021 = carry_forward_note(new_report(2020, "某局"))  # gov-2021 counts no projects
+    assert "上一年项目数量" not in into_2021 and "“上年结转政府信息公开申请数量”各列" in into_2021

@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..core.carry_forward import carry_forward
+from ..core.carry_forward import carry_forward, carry_forward_note
+from ..core.format_switch import switch_format
 from ..core.checks import ERROR, Finding, blocking_findings, check_report
 from ..core.formats import format_ids
 from ..core.model import Report, new_report
@@ -62,15 +63,18 @@ def run_new(args) -> int:
         report = new_report(args.year, args.agency)
     if args.kind:
         report.front.agency_kind = args.kind
-    if args.format:
-        report.format = args.format
+    if args.format and args.format != report.format:
+        switched = switch_format(report, args.format)  # the editor's rules: shared cells kept, the rest listed
+        report = switched.report
+        for line in switched.dropped:
+            print(f"改用 {args.format} 格式，未带入：{line}")
     try:
         save_project(report, output)
     except ProjectSaveError as error:
         return _fail(str(error))
     print(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
     if args.source:
-        print(f"已从 {args.source} 结转上年数据；正文已复制为草稿，请按本年度情况改写。")
+        print(carry_forward_note(last, args.year))
     return 0
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from .formats import format_id_for_year, get_format
 from .model import PreviousYear, Report, new_report
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def summarize_as_previous(report: Report) -> PreviousYear:
@@ -61,3 +66,22 @@ def carry_forward(last_year: Report, year: int | None = None) -> Report:
                 if last_count is not None and last_change is not None:
                     report.set_value(table_id, row_id, counts.count_column, last_count + last_change)
     return report
+
+
+def carry_forward_note(last_year: Report, year: int | None = None) -> str:
+    """What carry_forward brings into the new year's report, in the words of its format — what
+    the editor's dialog and the command line tell the user before and after."""
+    year = year or last_year.year + 1
+    spec = get_format(format_id_for_year(year))
+    capabilities = spec.capabilities
+    items = ["机关名称和封面信息"]
+    if (over := capabilities.carried_over) is not None:
+        table = spec.table(over.table)
+        to_row, from_row = (_NUMBERING.sub("", table.row(r).label) for r in (over.to_row, over.from_row))
+        items.append(f"“{to_row}”各列（取上年“{from_row}”）")
+    counts, last_counts = capabilities.project_counts, last_year.spec.capabilities.project_counts
+    if counts is not None and last_counts is not None:
+        column = spec.table(counts.tables[0]).column(counts.count_column).label
+        items.append(f"“{column}”（上年数量加上年增减）")
+    items.append("正文草稿（须按本年度情况重写，否则会提示与上年雷同）")
+    return f"将从{last_year.year}年度报告带入：" + "、".join(items) + "；上年数字用于跨年度核对。"

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ...core.carry_forward import carry_forward
+from ...core.carry_forward import carry_forward, carry_forward_note
 from ...core.checks import check_report
 from ...core.formats import format_id_for_year, format_ids, get_format
 from ...core.model import Report, new_report
@@ -39,9 +39,7 @@ class NewReportDialog(QDialog):
             ui.yearSpin.setValue(last_year.year + 1)
             ui.agencyEdit.setText(last_year.agency)
             (ui.governmentRadio if last_year.front.agency_kind == "government" else ui.departmentRadio).setChecked(True)
-            ui.carryForwardNote.setText(self.tr(
-                "将从{year}年度报告带入：机关名称和封面信息、“上年结转”各列（取上年“结转下年度继续办理”）、"
-                "正文草稿（须按本年度情况重写，否则会提示与上年雷同）；上年数字用于跨年度核对。").format(year=last_year.year))
+            ui.carryForwardNote.setText(carry_forward_note(last_year, last_year.year + 1))
         else:
             ui.yearSpin.setValue(default_year())
             ui.carryForwardNote.hide()
