@@ -156,3 +156,15 @@ def test_plan_paste_without_a_view():
     assert not plan.ok and len(plan.problems) == 1 and "「其他对外管理服务事项」行「处理决定数量」列" in plan.problems[0]
     plan = plan_paste(table, {}, "licensing", 1, [["-3", "7"], ["+2", "1"]])
     assert plan.ok and plan.changes[("licensing", "change")] == -3 and plan.changes[("other_services", "change")] == 2
+
+
+def test_dashes_slashes_and_wu_are_pasted_as_zero_and_named(editor, session):
+    """“/”, “—”, “－”, “无” mean none in published tables: 0, with the cells listed (as import does)."""
+    at(editor, "new", "natural")
+    assert editor.paste_text("/\t—\t3\r\n－\t无\t2\r\n")
+    assert [session.stored_value("s3", "new", c) for c in ("natural", "commercial", "research")] == [0, 0, 3]
+    assert [session.stored_value("s3", "carried_in", c) for c in ("natural", "commercial", "research")] == [0, 0, 2]
+    message = editor.messages[-1]
+    assert message.startswith("已粘贴6个单元格。") and "4个单元格写的是“/”“—”“无”等符号，已按0填入" in message
+    assert "「一、本年新收政府信息公开申请数量」行「自然人」列：“/”" in message
+    assert "「二、上年结转政府信息公开申请数量」行「商业企业」列：“无”" in message

@@ -92,27 +92,69 @@ def test_balancing_the_column_clears_c1_and_turns_the_strip_green(qtbot, session
     assert shown(editor, "results_total", "natural") == "" and c1(session, "natural")
 
 
-def test_invalid_keys_are_refused_with_a_reason(qtbot, session):
+def test_invalid_text_stays_visible_in_red_and_is_never_stored(qtbot, session):
+    """Text a count cell cannot take is kept as typed (a dropped '.' would turn 2.5 into 25),
+    shown in red with the reason, and not committed: the model keeps the previous value."""
     editor = make_editor(qtbot, session, "s3")
+    messages = []
+    editor.message.connect(messages.append)
     at(editor, "new", "natural")
     QTest.keyClick(editor.view, Qt.Key.Key_4)
     line = open_editor(editor)
     QTest.keyClicks(line, "2a")
-    assert line.text() == "42"
-    assert "不是数字" in line.last_refusal and "请填写0或正整数" in line.last_refusal
-    assert QToolTip.text() == line.last_refusal
-    QTest.keyClicks(line, ".")
-    assert line.text() == "42" and "整数" in line.last_refusal
-    line.setCursorPosition(0)
-    QTest.keyClicks(line, "-")
-    assert line.text() == "42" and "不能为负数" in line.last_refusal
-    line.setCursorPosition(len(line.text()))
+    assert line.text() == "42a" and line.refused_text and line.property("refused")
+    assert "此处只能填写不小于0的整数" in line.last_refusal and "不是数字" in line.last_refusal
+    assert "请填写0或正整数" in line.last_refusal and QToolTip.text() == line.last_refusal
+    assert session._preview is None  # the totals show the stored value while the text is refused
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert editor.view.state() == editor.view.State.EditingState  # Enter does not leave refused text
+    assert session.stored_value("s3", "new", "natural") is None
+    assert messages[-1].startswith("“42a”没有填入") and "此处只能填写不小于0的整数" in messages[-1]
+    QTest.keyClick(line, Qt.Key.Key_Backspace)
+    assert line.text() == "42" and not line.refused_text and not line.property("refused")
     QTest.keyClicks(line, "1234567")  # 9 digits: allowed
-    assert line.text() == "421234567"
-    QTest.keyClicks(line, "8")  # a 10th digit: refused
-    assert line.text() == "421234567" and "超过9位" in line.last_refusal
+    QTest.keyClicks(line, "8")  # a 10th digit: shown, refused
+    assert line.text() == "4212345678" and "超过9位" in line.last_refusal
+    QTest.keyClick(line, Qt.Key.Key_Backspace)
     QTest.keyClick(line, Qt.Key.Key_Return)
     assert session.stored_value("s3", "new", "natural") == 421234567
+
+
+@pytest.mark.parametrize("typed, stored, refused", [
+    ("2.5", 7, "此处只能填写不小于0的整数：这里只能填写整数"),
+    ("-3", 7, "此处只能填写不小于0的整数：数量不能为负数"),
+    ("１２", 12, ""), ("1,234", 1234, ""), ("1，234", 1234, ""), (" 56 ", 56, ""), ("１，２３４", 1234, ""),
+])
+def test_typed_count_is_stored_exactly_or_refused_visibly(qtbot, session, typed, stored, refused):
+    editor = make_editor(qtbot, session, "s3")
+    session.set_cells("s3", {("new", "natural"): 7}, "起点")
+    messages = []
+    editor.message.connect(messages.append)
+    editor.view.edit(at(editor, "new", "natural"))
+    line = open_editor(editor)
+    line.selectAll()
+    type_chars(line, typed)
+    QTest.keyClick(line, Qt.Key.Key_Tab)
+    assert session.stored_value("s3", "new", "natural") == stored
+    if refused:
+        assert line.text() == typed and line.last_refusal.startswith(refused)
+        assert messages and messages[-1].startswith(f"“{typed}”没有填入")
+        QTest.keyClick(line, Qt.Key.Key_Escape)  # giving up keeps the old value
+        assert session.stored_value("s3", "new", "natural") == 7
+    else:
+        assert not messages
+
+
+def test_refused_text_left_by_a_click_elsewhere_is_reported(qtbot, session):
+    editor = make_editor(qtbot, session, "s3")
+    messages = []
+    editor.message.connect(messages.append)
+    editor.view.edit(at(editor, "new", "natural"))
+    line = open_editor(editor)
+    QTest.keyClicks(line, "2.5")
+    editor.view.commitData(line)  # what a focus change does before closing the editor
+    assert session.stored_value("s3", "new", "natural") is None
+    assert messages[-1] == "“2.5”没有填入：此处只能填写不小于0的整数。单元格保留原值（空白）。"
 
 
 def test_signed_and_decimal_cells(qtbot):

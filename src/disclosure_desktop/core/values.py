@@ -73,6 +73,27 @@ def allowed_text_hint(value_type: ValueType) -> str:
     return _ALLOWED[value_type]
 
 
+_INPUT_RULE = {
+    ValueType.COUNT: "此处只能填写不小于0的整数",
+    ValueType.SIGNED_COUNT: "此处只能填写整数（减少时填负数，如 -3）",
+    ValueType.DECIMAL: f"此处只能填写不小于0的数（最多{DECIMAL_PLACES}位小数）",
+}
+
+
+def input_rule(value_type: ValueType) -> str:
+    """What a cell of this type takes, in one line: said whenever typed text is refused."""
+    return _INPUT_RULE[value_type]
+
+
+# What published tables and spreadsheets write for "none".  Paste and import decide the same:
+# such a cell is read as 0 and named to the user, never taken silently.
+ZERO_MARKS = frozenset({"/", "／", "-", "－", "—", "——", "－－", "--", "无"})
+
+
+def is_zero_mark(text: str) -> bool:
+    return text.strip() in ZERO_MARKS
+
+
 def value_problem(value: object, value_type: ValueType) -> str | None:
     """Why a stored value is not valid for its type (None when it is). Blank is not a problem here."""
     if value is None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...core.computed import computed_values
 from ...core.formats import Column, Row, Table
-from ...core.values import CellValueError, format_value, parse_cell_text
+from ...core.values import CellValueError, format_value, is_zero_mark, parse_cell_text
 
 MAX_LISTED = 12  # cells named in one message; the rest are counted
 
@@ -53,6 +53,7 @@ def cell_name(row: Row, column: Column) -> str:
 class PastePlan:
     changes: dict[tuple[str, str], object] = field(default_factory=dict)  # (row id, column id) → value
     problems: list[str] = field(default_factory=list)
+    zero_marks: list[str] = field(default_factory=list)  # cells that held “/”, “—”, “无” …: taken as 0
 
     @property
     def ok(self) -> bool:
@@ -62,10 +63,21 @@ class PastePlan:
         """The Chinese message for a refused paste, naming the wrong cells."""
         if not self.problems:
             return tr("剪贴板中没有可粘贴的数字。")
-        listed = self.problems[:MAX_LISTED]
-        more = len(self.problems) - len(listed)
-        text = tr("粘贴未执行，表格没有任何改动。以下{n}处有问题，请改正后重新复制粘贴：").format(n=len(self.problems))
-        text += "\n" + "\n".join(f"· {p}" for p in listed)
+        return self._listed(tr("粘贴未执行，表格没有任何改动。以下{n}处有问题，请改正后重新复制粘贴：").format(
+            n=len(self.problems)), self.problems)
+
+    def zero_mark_note(self) -> str:
+        """Names the cells whose “/”, “—”, “无” … were taken as 0 ('' when there were none)."""
+        if not self.zero_marks:
+            return ""
+        return self._listed(tr("其中{n}个单元格写的是“/”“—”“无”等符号，已按0填入，请核对：").format(
+            n=len(self.zero_marks)), self.zero_marks)
+
+    @staticmethod
+    def _listed(heading: str, items: list[str]) -> str:
+        listed = items[:MAX_LISTED]
+        more = len(items) - len(listed)
+        text = heading + "\n" + "\n".join(f"· {p}" for p in listed)
         if more:
             text += "\n" + tr("……另有{n}处").format(n=more)
         return text
@@ -91,6 +103,10 @@ def plan_paste(table: Table, inputs, start_row: str, start_column: int, block: l
                         i=i + 1, j=j + 1, text=text.strip()))
                 continue
             row, column = rows[r], table.columns[c]
+            if is_zero_mark(text) and not table.is_computed(row.id, column.id):
+                plan.changes[(row.id, column.id)] = 0
+                plan.zero_marks.append(f"{cell_name(row, column)}：“{text.strip()}”")
+                continue
             try:
                 value = parse_cell_text(text, column.type)
             except CellValueError as error:

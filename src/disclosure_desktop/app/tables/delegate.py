@@ -1,9 +1,10 @@
 """The cell editor: a line edit that accepts only what the cell's value type allows.
 
 Every keystroke is checked with the same parser the model, the paste handler and the importer
-use (core.values), so a cell accepts the same text however it arrives.  A refused keystroke
-shows a tooltip saying why; an accepted one is sent to the session as a live preview, so totals
-and checks follow the typing before the value is committed.
+use (core.values), so a cell accepts the same text however it arrives.  Text the cell cannot
+take stays visible in red with the reason (a dropped keystroke would turn 2.5 into 25), is
+never committed, and the totals keep showing the stored value; valid text is sent to the
+session as a live preview, so totals and checks follow the typing before the value is committed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QStati
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, QWidget
 
 from ...core.formats import ValueType
-from ...core.values import CellValueError, MAX_DIGITS, normalize_number_text, parse_cell_text
+from ...core.values import CellValueError, MAX_DIGITS, input_rule, normalize_number_text, parse_cell_text
 from ..document.session import ReportSession
 from .model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, TableModel
 
@@ -43,22 +44,20 @@ def _completed(text: str) -> str:
 
 
 def preview_value(text: str, value_type: ValueType):
-    """The value to preview for what is in the editor now (incomplete text counts as its whole part)."""
-    try:
-        return parse_cell_text(_completed(normalize_number_text(text)), value_type)
-    except CellValueError:
-        return None
+    """The value to preview for what is in the editor now (incomplete text counts as its whole
+    part); raises CellValueError for text the cell cannot take."""
+    return parse_cell_text(_completed(normalize_number_text(text)), value_type)
 
 
 def refusal_reason(text: str, value_type: ValueType) -> str:
-    """Why `text` cannot be (the start of) a value of this type, in Chinese."""
+    """Why `text` cannot be (the start of) a value of this type, in Chinese ('' when it can)."""
     cleaned = normalize_number_text(text)
     # "-" in a count is refused because counts are never negative: say that, not "not a number".
     attempt = cleaned + "1" if cleaned in ("+", "-") else cleaned + "0" if cleaned.endswith(".") else cleaned
     try:
         parse_cell_text(attempt, value_type)
     except CellValueError as error:
-        return str(error)
+        return f"{input_rule(value_type)}：{error}"
     return ""
 
 
@@ -79,8 +78,9 @@ class CellValidator(QValidator):
         try:
             parse_cell_text(cleaned, self.value_type)
         except CellValueError:
+            # Kept as typed (Intermediate: shown, never committed), so the user sees what is wrong.
             self.refused.emit(refusal_reason(text, self.value_type))
-            return QValidator.State.Invalid, text, pos
+            return QValidator.State.Intermediate, cleaned, pos
         return QValidator.State.Acceptable, cleaned, pos
 
     def fixup(self, text: str) -> str:
@@ -100,6 +100,19 @@ class CellLineEdit(QLineEdit):
         self.validator_ = CellValidator(value_type, self)
         self.validator_.refused.connect(self.show_refusal)
         self.setValidator(self.validator_)
+        self.textChanged.connect(self._mark_refused_text)
+
+    @property
+    def refused_text(self) -> bool:
+        """The editor holds text the cell cannot take (shown in red, never committed)."""
+        return bool(self.text()) and not self.hasAcceptableInput() and not _incomplete(
+            normalize_number_text(self.text()), self.value_type)
+
+    def _mark_refused_text(self, _text: str = "") -> None:
+        refused = self.refused_text
+        if refused != bool(self.property("refused")):
+            self.setProperty("refused", refused)
+            self.setStyleSheet("QLineEdit { color: #c62828; }" if refused else "")
 
     def show_refusal(self, reason: str) -> None:
         self.last_refusal = reason
@@ -111,6 +124,7 @@ class CellDelegate(QStyledItemDelegate):
     """Creates the cell editors of one TableModel and drives the live preview."""
 
     navigate = Signal(str)  # after Enter/Tab committed: MOVE_DOWN, MOVE_UP, MOVE_RIGHT or MOVE_LEFT
+    refused = Signal(str)  # Chinese status text: typed text that was not stored, and why
 
     def __init__(self, session: ReportSession, parent=None):
         super().__init__(parent)
@@ -141,8 +155,12 @@ class CellDelegate(QStyledItemDelegate):
         if not cell.isValid():
             return
         model: TableModel = cell.model()
-        self.session.set_preview(model.table_id, model.rows[cell.row()].id, model.columns[cell.column()].id,
-                                 preview_value(text, value_type))
+        try:
+            value = preview_value(text, value_type)
+        except CellValueError:  # refused text: the totals keep showing the stored value
+            self.session.clear_preview()
+            return
+        self.session.set_preview(model.table_id, model.rows[cell.row()].id, model.columns[cell.column()].id, value)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         # The view calls this again whenever the cell's data changes — which the preview itself
@@ -156,8 +174,13 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, CellLineEdit):
-            # The model parses again and refuses what is still invalid ("-" alone): nothing is stored.
-            model.setData(index, editor.validator_.fixup(editor.text()), Qt.ItemDataRole.EditRole)
+            # The model parses again and refuses what is still invalid ("-" alone): nothing is stored,
+            # and when the editor closes by a click elsewhere the status bar says so.
+            text = editor.validator_.fixup(editor.text())
+            if not model.setData(index, text, Qt.ItemDataRole.EditRole) and editor.refused_text:
+                kept = index.data(Qt.ItemDataRole.EditRole)
+                self.refused.emit(self.tr("“{text}”没有填入：{reason}。单元格保留原值{kept}。").format(
+                    text=editor.text(), reason=input_rule(editor.value_type), kept=kept or self.tr("（空白）")))
             return
         super().setModelData(editor, model, index)
 
@@ -259,7 +282,9 @@ class CellDelegate(QStyledItemDelegate):
         if not editor.hasAcceptableInput():
             editor.setText(editor.validator_.fixup(editor.text()))
         if not editor.hasAcceptableInput():
-            editor.show_refusal(refusal_reason(editor.text(), editor.value_type))
+            reason = refusal_reason(editor.text(), editor.value_type)
+            editor.show_refusal(reason)
+            self.refused.emit(self.tr("“{text}”没有填入。{reason}").format(text=editor.text(), reason=reason))
             return False
         self.commitData.emit(editor)
         return True

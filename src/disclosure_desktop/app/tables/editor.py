@@ -43,6 +43,7 @@ class TableView(QTableView):
         self.cell_delegate = CellDelegate(session, self)
         self.setItemDelegate(self.cell_delegate)
         self.cell_delegate.navigate.connect(self.move)
+        self.cell_delegate.refused.connect(self.message)
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -290,8 +291,9 @@ class TableView(QTableView):
             return False
         changed = self.session.set_cells(model.table_id, plan.changes, self.tr("粘贴"))
         self._select_cells(plan.changes.keys())
-        self.message.emit(self.tr("已粘贴{n}个单元格。").format(n=len(plan.changes)) if changed
-                          else self.tr("粘贴的数值与表中相同，没有改动。"))
+        done = (self.tr("已粘贴{n}个单元格。").format(n=len(plan.changes)) if changed
+                else self.tr("粘贴的数值与表中相同，没有改动。"))
+        self.message.emit("\n".join(filter(None, (done, plan.zero_mark_note()))))
         return True
 
     def _select_cells(self, keys) -> None:
