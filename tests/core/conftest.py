@@ -34,6 +34,8 @@ def complete_report(year: int = 2022, agency: str = "某市某区市场监督管
     report.set_value("s3", "partial", "natural", 1)
     report.set_value("s3", "carried_out", "natural", 2)
     report.narrative = dict(NARRATIVE)
+    if report.spec.capabilities.fee_form is not None:  # 信息处理费: none, reported as 0
+        report.fees.notices, report.fees.amount_yuan, report.fees.collected_yuan = 0, 0, 0
     report.front.published_on = dt.date(year + 1, 1, 20)
     return report
 

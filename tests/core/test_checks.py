@@ -257,6 +257,33 @@ def test_c21_copied_narrative_warns_until_rewritten():
     assert {f.section for f in rules_found(check_report(this), "C21")} == {"s1"}
 
 
+# A1 / A2 (the product's own rules) ----------------------------------------------------------------
+def test_a1_placeholder_left_by_a_draft_is_an_error(report_2021):
+    from disclosure_desktop.core.narrative_templates import drafts_for
+    from disclosure_desktop.core.computed import full_table
+
+    assert rules_found(check_report(report_2021), "A1") == []
+    for column in report_2021.spec.table("s3").columns:  # a blank row the draft names
+        if not column.computed:
+            report_2021.set_value("s3", "carried_out", column.id, None)
+    values = lambda t: full_table(report_2021.spec.table(t), report_2021.tables.get(t, {}))  # noqa: E731
+    draft = drafts_for(report_2021, values, "s1")[0]
+    assert "（未填）" in draft.text
+    report_2021.narrative["s1"] += "\n" + draft.text
+    findings = rules_found(check_report(report_2021), "A1")
+    assert [(f.section, f.severity, f.actual) for f in findings] == [("s1", "error", 1)]
+    assert findings[0] in blocking_findings(check_report(report_2021))
+    assert "“（未填）”" in findings[0].message and "结转下年度继续办理" in findings[0].message
+
+
+def test_a2_blank_fee_fields_are_findings_not_zero(report_2021):
+    assert rules_found(check_report(report_2021), "A2") == []
+    report_2021.fees.amount_yuan = None
+    findings = rules_found(check_report(report_2021), "A2")
+    assert [(f.section, f.column, f.actual) for f in findings] == [("s6", "amount_yuan", None)]
+    assert "收费通知总金额（元）" in findings[0].message and findings[0].blocking
+
+
 # every rule ------------------------------------------------------------------------------------
 ALL_RULES = sorted({(f, r.id) for f in ("gov-2019", "gov-2021") for r in get_format(f).rules})
 

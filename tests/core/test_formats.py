@@ -164,12 +164,17 @@ def test_rules_ids_and_severities_match_the_spec():
     spec_rules = {TICK.sub(r"\1", r[0]): r for r in _table_rows(_section("| id | rule |", "C2–C4 are best made"))}
     for format_id in FORMAT_IDS:
         fmt = get_format(format_id)
+        spec_ids = {r.id for r in fmt.rules if r.id in spec_rules}
         for rule in fmt.rules:
+            if rule.id not in spec_rules:
+                # the product's own rules (A…) never take an id the spec numbers (C…)
+                assert rule.id.startswith("A") and rule.severity in ("error", "warning"), rule.id
+                continue
             row = spec_rules[rule.id]
             assert row[-1].split()[0] in (rule.severity, "computed"), rule.id
         only = {"C11": "gov-2021", "C15": "gov-2021", "C17": "gov-2021", "C12": "gov-2019", "C13": "gov-2019"}
         expected = {rid for rid in spec_rules if only.get(rid, format_id) == format_id}
-        assert {r.id for r in fmt.rules} == expected
+        assert spec_ids == expected
 
 
 def test_format_chosen_by_year():

@@ -476,6 +476,37 @@ def _narrative_similarity(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                 section=section_id, expected=f"<{p['threshold']:.0%}", actual=f"{share:.0%}")
 
 
+@check("no_draft_placeholders")
+def _draft_placeholders(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """A1: no placeholder that 从表格插入 writes for a blank cell (（未填）) is left in the text."""
+    placeholder = ctx.format.capabilities.narrative_drafts.placeholder
+    for section in ctx.format.narrative_sections:
+        text = ctx.report.narrative.get(section.id, "")
+        count = text.count(placeholder)
+        if count:
+            start = text.index(placeholder)
+            context = text[max(0, start - 12):start + len(placeholder)].replace("\n", " ")
+            yield ctx.finding(
+                rule,
+                f"「{section.title}」中还有{count}处“{placeholder}”（如“…{context}”）：插入这句话时对应的表格单元格"
+                f"还没有填写。请先填好表格后重新插入，或改写这句话。",
+                section=section.id, actual=count)
+
+
+@check("fee_form_filled")
+def _fee_form_filled(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """A2: the 信息处理费 figures of the fee form are filled (0 when none), never left blank."""
+    fee_form = ctx.format.capabilities.fee_form
+    if fee_form is None:
+        return
+    fees = ctx.report.fees
+    for name, field in type(fees).model_fields.items():
+        if getattr(fees, name) is None:
+            yield ctx.finding(
+                rule, f"「{ctx.format.section(fee_form.section).title}」信息处理费的“{field.description}”还没有填写，没有的填0。",
+                section=fee_form.section, column=name)
+
+
 # --- running them ---------------------------------------------------------------------------
 def check_report(report: Report, previous: Report | PreviousYear | None = None,
                  stated_totals: StatedTotals | None = None) -> list[Finding]:
