@@ -32,6 +32,13 @@ class SectionPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.body, 1)
 
+    def heightForWidth(self, width: int) -> int:
+        # The page's scroll area gives the page this height: the minimum its layout needs (wrapped
+        # labels whole), not the preferred one, so a long table (三) fits the screen and scrolls
+        # inside its own view under a header that stays visible.
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else -1
+
     def focus_first(self) -> None:
         """Put the keyboard focus on the first thing to fill in."""
         self.focusNextChild()

@@ -21,13 +21,14 @@ from ..document.session import ReportSession
 
 
 class _PageFrame(QScrollArea):
-    """Scrolls a page that does not fit.  QScrollArea ignores height-for-width, so a page with
-    wrapped labels is given the height its layout needs at the current width."""
+    """Scrolls a page that does not fit.  A page with wrapped labels is given the minimum height
+    its layout needs at the current width (see SectionPage.heightForWidth: the minimum, so a
+    long table scrolls inside its own view under its header)."""
 
     def resizeEvent(self, event) -> None:
         page = self.widget()
         if page is not None and page.layout() is not None and page.layout().hasHeightForWidth():
-            page.setMinimumHeight(page.layout().totalHeightForWidth(self._viewport_width()))
+            page.setMinimumHeight(page.layout().totalMinimumHeightForWidth(self._viewport_width()))
         super().resizeEvent(event)
 
     def _viewport_width(self) -> int:

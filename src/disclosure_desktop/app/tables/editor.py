@@ -8,9 +8,12 @@ Undo and redo belong to the session's one QUndoStack, driven by the main window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from typing import Callable
+
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QLabel, QScrollArea, QSizePolicy, QTableView,
+                               QVBoxLayout, QWidget)
 
 from . import clipboard as table_clipboard
 from .balance_strip import BalanceStrip, balance_rule
@@ -42,8 +45,11 @@ class TableView(QTableView):
         self.corner = CornerPainter(self, self.column_header)
         self.cell_delegate = CellDelegate(session, self)
         self.setItemDelegate(self.cell_delegate)
-        self.cell_delegate.navigate.connect(self.move)
+        self.cell_delegate.navigate.connect(self._navigate)
         self.cell_delegate.refused.connect(self.message)
+        # Set by a page of several tables (二): called when Enter/Tab runs past this table's last
+        # (or first) input cell, to carry on in the next table; True when it did.
+        self.run_out: Callable[[str], bool] | None = None
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -189,6 +195,43 @@ class TableView(QTableView):
         self.setCurrentIndex(target)
         self.scrollTo(target)
         return True
+
+    def _navigate(self, direction: str) -> None:
+        """After a committed Enter/Tab: the next input cell, or the next table of the page."""
+        if not self.move(direction) and self.run_out is not None:
+            self.run_out(direction)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab/Shift+Tab on a cell (not editing) go through here: past the last cell, carry on in
+        # the page's next table instead of leaving for whatever widget comes next.
+        if self.run_out is not None and self.state() != QAbstractItemView.State.EditingState:
+            direction = MOVE_RIGHT if next else MOVE_LEFT
+            if self.move(direction) or self.run_out(direction):
+                return True
+        return super().focusNextPrevChild(next)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and self.isVisible():
+            self.reveal(current)
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll to the cell in this view and in every scroll area around it (the page, the
+        stacked tables of 二), so the cell being typed in is always on screen."""
+        self.scrollTo(index)
+        rect = self.visualRect(index)
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea) and parent.widget() is not None:
+                inner = parent.widget()
+                centre = self.viewport().mapTo(inner, rect.center())
+                top = self.mapTo(inner, QPoint(0, 0)).y()  # the header rows, above the cells
+                bottom = self.viewport().mapTo(inner, rect.bottomLeft()).y() + 8
+                if bottom - top <= parent.viewport().height():  # header and cell both fit: show both
+                    parent.ensureVisible(centre.x(), (top + bottom) // 2, rect.width() // 2 + 8, (bottom - top) // 2)
+                else:
+                    parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
+            parent = parent.parentWidget()
 
     def moveCursor(self, action, modifiers):
         # Tab / Shift+Tab (MoveNext / MovePrevious) skip computed and group cells; arrows do not,

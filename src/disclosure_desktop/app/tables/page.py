@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 from ...core.checks import Finding
 from ..pages.base import SectionPage
 from ..document.session import ReportSession
+from .delegate import MOVE_LEFT, MOVE_UP
 from .editor import TableEditor
 
 
@@ -38,6 +39,8 @@ class TableSectionPage(SectionPage):
             self.editors[table_id] = editor
 
         if len(self.editors) > 1:
+            for editor in self.editors.values():
+                editor.view.run_out = lambda direction, e=editor: self._carry_on(e, direction)
             # The 二 sub-tables are small: stack them in one scrolling column, labels aligned.
             container = QWidget()
             column = QVBoxLayout(container)
@@ -81,6 +84,23 @@ class TableSectionPage(SectionPage):
             stack.endMacro()
         self.message.emit(self.tr("已把本部分的空白单元格填为0。"))
         return len(tables)
+
+    def _carry_on(self, editor: TableEditor, direction: str) -> bool:
+        """Enter/Tab ran past the end of one table: go on in the next (back: the previous) one."""
+        editors = list(self.editors.values())
+        step = -1 if direction in (MOVE_LEFT, MOVE_UP) else 1
+        position = editors.index(editor) + step
+        if not 0 <= position < len(editors):
+            return False
+        view = editors[position].view
+        model = view.model()
+        target = view.next_input(direction, *((0, -1) if step > 0 else (model.rowCount(), model.columnCount())))
+        if not target.isValid():
+            return False
+        view.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+        view.setCurrentIndex(target)
+        view.reveal(target)
+        return True
 
     def focus_first(self) -> None:
         first = next(iter(self.editors.values()), None)
