@@ -139,3 +139,20 @@ def test_year_and_explained_format_mismatch(qtbot, cover, sample_session):
     sample_session.set_explanation("C18", "上级要求沿用旧格式。")
     assert "已填写出错说明" in cover.ui.formatNoticeLabel.text()
     assert not [f for f in sample_session.findings if f.rule == "C18" and not f.acknowledged]
+
+
+def test_an_unset_publication_date_opens_its_calendar_in_january_after_the_report_year(qtbot, qapp):
+    session = ReportSession(new_report(2025, "某县教育局"))
+    page = CoverPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    edit = page.ui.publishedOnEdit
+    assert edit.date() == edit.minimumDate() and edit.text() == "未填写"
+    calendar = edit.calendarWidget()
+    calendar.show()  # what opening the popup does
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 1)
+    calendar.hide()
+    edit.setDate(QDate(2026, 3, 5))  # a date set by the user is where the calendar opens
+    calendar.setCurrentPage(2026, 3)
+    calendar.show()
+    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)

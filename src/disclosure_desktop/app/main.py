@@ -53,6 +53,25 @@ QT_TRANSLATIONS = ("qtbase_zh_CN",)
 log = logging.getLogger(__name__)
 
 
+# Strings of Qt's own dialogs that qtbase_zh_CN leaves in English (found by recording every
+# lookup of the file and print dialogs: tests/app/test_chinese_dialogs.py).
+MISSING_QT_STRINGS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&I)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+}
+
+
+class _MissingQtStrings(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):
+        # None, not "": an empty string would be taken as the translation of every other text.
+        return MISSING_QT_STRINGS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own strings (standard buttons, file dialogs, context menus) in Chinese."""
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -62,6 +81,9 @@ def install_translations(app: QApplication) -> list[QTranslator]:
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
+    missing = _MissingQtStrings(app)
+    app.installTranslator(missing)
+    installed.append(missing)
     return installed
 
 

@@ -51,6 +51,7 @@ class CoverPage(SectionPage):
             edit.setKeyboardTracking(False)
             edit.setMinimumDate(NO_DATE)
         ui.publishedOnEdit.setSpecialValueText(self.tr("未填写"))
+        self._season = _OpensAtPublicationSeason(ui.publishedOnEdit, lambda: self.session.report.year)
         self._format_menu = QMenu(self)
         ui.changeFormatButton.setMenu(self._format_menu)
         self._wrapped_format_label = _GrowWithWrappedText(ui.formatLabel)
@@ -177,6 +178,22 @@ class CoverPage(SectionPage):
             (self.ui.switchFormatButton if self.ui.formatNotice.isVisible() else self.ui.yearSpin).setFocus()
         else:
             self.focus_first()
+
+
+class _OpensAtPublicationSeason(QObject):
+    """An unset publication date is shown as 2000-01-01 (the field's minimum, “未填写”); its
+    calendar opens instead at January of the year after the report year, when reports are
+    published."""
+
+    def __init__(self, edit, report_year):
+        super().__init__(edit)
+        self._edit, self._report_year = edit, report_year
+        edit.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show and self._edit.date() == self._edit.minimumDate():
+            watched.setCurrentPage(self._report_year() + 1, 1)
+        return False
 
 
 class _GrowWithWrappedText(QObject):
