@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
 
 from disclosure_desktop.app.pages.cover import NO_DATE, CoverPage
 from disclosure_desktop.core.format_switch import switch_format
@@ -149,10 +150,13 @@ def test_an_unset_publication_date_opens_its_calendar_in_january_after_the_repor
     edit = page.ui.publishedOnEdit
     assert edit.date() == edit.minimumDate() and edit.text() == "未填写"
     calendar = edit.calendarWidget()
-    calendar.show()  # what opening the popup does
+    arrow = QPoint(edit.width() - 5, edit.height() // 2)
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)  # opens the calendar popup
+    qtbot.waitUntil(calendar.isVisible)
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 1)
-    calendar.hide()
+    calendar.window().close()
     edit.setDate(QDate(2026, 3, 5))  # a date set by the user is where the calendar opens
-    calendar.setCurrentPage(2026, 3)
-    calendar.show()
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible)
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)
+    calendar.window().close()
