@@ -32,12 +32,6 @@ def unit_report(agency: str, year: int, seed: int, *, narrative_chars: int = 80,
     for table in fmt.tables:
         for row, column in table.input_cells():
             report.set_value(table.id, row.id, column.id, rng.randint(0, 30))
-    # C14: no 规章 (a published page does not say whether the unit may make them).
-    for rule in fmt.rules:
-        if rule.check == "rulemaking_power":
-            for column in fmt.table(rule.params["table"]).columns:
-                if not fmt.table(rule.params["table"]).is_computed(rule.params["row"], column.id):
-                    report.set_value(rule.params["table"], rule.params["row"], column.id, 0)
     # C13 (gov-2019): the total published is never smaller than the newly published.
     for rule in fmt.rules:
         if rule.check == "not_less_than":
@@ -46,6 +40,12 @@ def unit_report(agency: str, year: int, seed: int, *, narrative_chars: int = 80,
             for row in table.data_rows:
                 small = report.value(table.id, row.id, p["than"])
                 report.set_value(table.id, row.id, p["column"], small + rng.randint(0, 30))
+    # C14: no 规章 (a published page does not say whether the unit may make them).
+    for rule in fmt.rules:
+        if rule.check == "rulemaking_power":
+            for column in fmt.table(rule.params["table"]).columns:
+                if not fmt.table(rule.params["table"]).is_computed(rule.params["row"], column.id):
+                    report.set_value(rule.params["table"], rule.params["row"], column.id, 0)
     # C1: 一 + 二 = 三（七）+ 四 per column; 上年结转 matches nothing outside the folder.
     s3 = fmt.table("s3")
     leaves = [r.id for r in s3.data_rows if r.level >= 1 and not s3.is_computed(r.id, s3.columns[0].id)]

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..export import ExportError
 from ..review import ReviewFolderError, ReviewWorkspace, RosterError, load_roster
 from ..review.rollup import rollup_for, rollup_groups
+from .import_command import _refuse as _fail  # the same refusal: JSON with exit_code 2, message on stderr
 
 
 def register(subparsers) -> None:
@@ -32,13 +33,6 @@ def register(subparsers) -> None:
     parser.add_argument("--single-letter", action="store_true", help="审核意见写成一个文档（每个单位一节）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出审核结果")
     parser.set_defaults(handler=run_review)
-
-
-def _fail(message: str, as_json: bool) -> int:
-    if as_json:
-        print(json.dumps({"error": message, "exit_code": 2}, ensure_ascii=False, indent=2))
-    print(message, file=sys.stderr)
-    return 2
 
 
 def run_review(args) -> int:
@@ -63,6 +57,8 @@ def run_review(args) -> int:
             _write_letters(result, Path(args.letters), args.single_letter, out)
     except ExportError as error:
         return _fail(str(error), args.json)
+    except OSError as error:  # the letters folder cannot be made (a file of that name, no permission)
+        return _fail(f"无法写出审核意见：{error.strerror or error}（{error.filename or args.letters}）", args.json)
     if args.json:
         from ..review.json_report import as_json
 
@@ -108,7 +104,7 @@ def _write_rollup(result, path: Path, out) -> None:
         print("没有可以汇总的报告，未写出汇总。", file=out)
         return
     year, format_id = groups[0]
-    rollup = rollup_for(result.units, year, format_id)
+    rollup = rollup_for(result.all_units, year, format_id)
     if path.suffix.lower() == ".xlsx":
         from ..review.rollup_xlsx import write_rollup_xlsx
 

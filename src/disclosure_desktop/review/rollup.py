@@ -88,5 +88,6 @@ def rollup_groups(units: list[Unit]) -> list[tuple[int, str]]:
 
 
 def rollups(result) -> list[Rollup]:
-    """One roll-up per year and format among the units of a ReviewResult's board."""
-    return [rollup_for(result.units, year, format_id) for year, format_id in rollup_groups(result.units)]
+    """One roll-up per year and format among the units of a ReviewResult's board; every other
+    file of the folder (another year included) is listed with it as not summed in."""
+    return [rollup_for(result.all_units, year, format_id) for year, format_id in rollup_groups(result.units)]
