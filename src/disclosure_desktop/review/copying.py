@@ -1,16 +1,17 @@
 """Narratives copied from another unit of the folder: C21 applied across units.
 
 The measure is core.checks.similarity (the one C21 uses) with the C21 rule's own parameters
-from the unit's format (sections, n-gram size, threshold, minimum length); a pair is compared
+from the unit's format (sections, n-gram size, threshold, minimum length); texts are compared
 only within one report year, since a unit's copy of its own last year is C21 itself.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from typing import Callable, Iterable
 
-from ..core.checks import Finding, similarity
+from ..core.checks import Finding, shingles, similarity
 from ..core.formats import Rule
 from .names import normalize_name
 from .units import Copy, Unit
@@ -35,39 +36,82 @@ def own_copies(unit: Unit, previous_text: Callable[[str], str], previous_year: i
             unit.copies.append(Copy(section_id, share, unit.agency, previous_year, previous_source, True))
 
 
-def find_cross_copies(units: Iterable[Unit], cancelled: Callable[[], bool] = lambda: False) -> None:
-    """Add a C21 finding and a Copy to every unit whose narrative repeats another unit's of the same year."""
-    by_year: dict[int, list[Unit]] = defaultdict(list)
+# The index holds one n-gram in SAMPLE of each text (chosen by hash, so two texts keep the same
+# ones); a pair is compared when its sampled overlap reaches CANDIDATE_SHARE of the threshold.
+# A true copy (share ≥ threshold) keeps about the same share of its sampled n-grams, so with a
+# margin this wide it is not missed; a short text has too few samples and is compared with all.
+SAMPLE = 8
+CANDIDATE_SHARE = 0.5
+MIN_SAMPLED = 24
+
+
+def find_cross_copies(units: Iterable[Unit], cancelled: Callable[[], bool] = lambda: False,
+                      memo: dict[tuple[str, int], frozenset[str]] | None = None) -> None:
+    """Add a C21 finding and a Copy to every unit whose narrative repeats another unit's of the same year.
+
+    Comparing every pair is quadratic (200 units: 120,000 comparisons, seconds), so an index of
+    sampled n-grams (core.checks.shingles, the ones `similarity` compares) proposes the pairs
+    worth comparing, and `similarity` with the rule's threshold decides each of them.  `memo`
+    keeps each text's sampled n-grams from one pass to the next (texts are compared by value, so
+    an unchanged file costs nothing); it is trimmed to the texts of this pass.
+    """
+    memo = {} if memo is None else memo
+    used: set[tuple[str, int]] = set()
+    groups: dict[tuple[int, str, int], list[tuple[Unit, Rule, str]]] = defaultdict(list)
     for unit in units:
-        if unit.readable and unit.duplicate_of is None and similarity_rule(unit) is not None:
-            by_year[unit.year].append(unit)
-    for group in by_year.values():
-        names = {id(u): normalize_name(u.agency) for u in group}
-        sections = dict.fromkeys(s for u in group for s in similarity_rule(u).params["sections"])
-        # Section by section, so each text's n-grams stay in core.checks' cache across the pairs.
-        for section_id in sections:
-            for unit in group:
-                if cancelled():
-                    return
-                rule = similarity_rule(unit)
-                p = rule.params
-                if section_id not in p["sections"]:
-                    continue
-                text = unit.report.narrative.get(section_id, "")
-                if len(text.strip()) < p["min_chars"]:
-                    continue
-                best: tuple[float, Unit] | None = None
-                for other in group:
-                    if other is unit or names[id(other)] == names[id(unit)]:
-                        continue
-                    other_text = other.report.narrative.get(section_id, "")
-                    if not other_text:
-                        continue
-                    share = similarity(text, other_text, p["shingle"])
-                    if share >= p["threshold"] and (best is None or share > best[0]):
-                        best = (share, other)
-                if best is not None:
-                    _record(unit, rule, section_id, *best)
+        if not unit.readable or unit.duplicate_of is not None:
+            continue
+        rule = similarity_rule(unit)
+        if rule is None:
+            continue
+        for section_id in rule.params["sections"]:
+            text = unit.report.narrative.get(section_id, "")
+            if text.strip():
+                groups[(unit.year, section_id, rule.params["shingle"])].append((unit, rule, text))
+    for (_year, section_id, size), members in groups.items():
+        if cancelled():
+            return
+        keys = [(text, size) for _u, _r, text in members]
+        used.update(keys)
+        for key in keys:
+            if key not in memo:
+                memo[key] = frozenset(g for g in shingles(*key) if hash(g) % SAMPLE == 0)
+        for number, share, other in _copies_in_group([memo[key] for key in keys], members, size):
+            unit, rule, _text = members[number]
+            _record(unit, rule, section_id, share, members[other][0])
+    for key in [k for k in memo if k not in used]:
+        del memo[key]
+
+
+def _copies_in_group(sampled: list[frozenset[str]], members, size: int) -> list[tuple[int, float, int]]:
+    """(member, share, the member it repeats most) for every text at or over its rule's threshold."""
+    texts = [text for _unit, _rule, text in members]
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, grams in enumerate(sampled):
+        for gram in grams:
+            index[gram].append(number)
+    names = [normalize_name(unit.agency) for unit, _rule, _text in members]
+    found = []
+    for number, (unit, rule, text) in enumerate(members):
+        p = rule.params
+        if len(text.strip()) < p["min_chars"]:
+            continue
+        if len(sampled[number]) < MIN_SAMPLED:
+            candidates = range(len(texts))
+        else:
+            shared = Counter(chain.from_iterable(index[gram] for gram in sampled[number]))
+            needed = CANDIDATE_SHARE * p["threshold"] * len(sampled[number])
+            candidates = [other for other, count in shared.items() if count >= needed]
+        best: tuple[float, int] | None = None
+        for other in candidates:
+            if other == number or names[other] == names[number]:
+                continue
+            share = similarity(text, texts[other], size)
+            if share >= p["threshold"] and (best is None or share > best[0]):
+                best = (share, other)
+        if best is not None:
+            found.append((number, *best))
+    return found
 
 
 def _record(unit: Unit, rule: Rule, section_id: str, share: float, other: Unit) -> None:

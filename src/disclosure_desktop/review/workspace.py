@@ -107,6 +107,7 @@ class ReviewWorkspace:
         self.roster = roster
         self.confirmed: set[str] = set(confirmed or ())  # roster names whose near match was accepted
         self.cache = ReadCache()
+        self._copy_memo: dict = {}  # copying: sampled n-grams of each narrative, kept between passes
 
     def refresh(self, progress: Callable[[Progress], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ReviewResult:
@@ -131,7 +132,7 @@ class ReviewWorkspace:
                 progress(Progress(index + 1, len(paths), path, unit))
         _mark_duplicates(units)
         _check_with_folder(units)
-        find_cross_copies(units, cancelled)
+        find_cross_copies(units, cancelled, self._copy_memo)
         year = self.year or max((u.year for u in units if u.year is not None), default=None)
         shown = [u for u in units if self.year is None or u.year in (None, self.year)]
         roster_match = None
