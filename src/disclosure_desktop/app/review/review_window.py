@@ -96,7 +96,7 @@ class ReviewWindow(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((70, 220, 50, 260, 70, 200, 45, 45, 90, 130, 220)):
+        for column, width in enumerate((70, 220, 50, 185, 70, 220, 45, 45, 90, 130, 260)):
             self.view.setColumnWidth(column, width)
 
         board = QWidget(self)

@@ -21,7 +21,8 @@ def _date(value) -> str:
 
 
 def _format_name(unit: Unit) -> str:
-    return get_format(unit.format).name if unit.format else ""
+    """The format by the document that issued it (国办公开办函〔2021〕30号): short, and what clerks cite."""
+    return get_format(unit.format).issued_by if unit.format else ""
 
 
 def _deadline(unit: Unit) -> str:
@@ -49,7 +50,7 @@ COLUMNS = (
     ("文字雷同", _copies, lambda u: len(u.copies)),
     ("说明", remark, remark),
 )
-STATUS_COLUMN, AGENCY_COLUMN, DEADLINE_COLUMN, COPIES_COLUMN = 0, 1, 9, 10
+STATUS_COLUMN, AGENCY_COLUMN, FORMAT_COLUMN, DEADLINE_COLUMN, COPIES_COLUMN = 0, 1, 3, 9, 10
 
 
 class UnitTableModel(QAbstractTableModel):
@@ -85,6 +86,8 @@ class UnitTableModel(QAbstractTableModel):
             if index.column() == DEADLINE_COLUMN and unit.late or index.column() == COPIES_COLUMN and unit.copies:
                 return QColor(STATUS_COLORS[Status.WARNINGS])
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == FORMAT_COLUMN and unit.format:
+                return get_format(unit.format).name
             if unit.error:
                 return unit.error
             problem = unit.first_problem
