@@ -124,6 +124,7 @@ def test_rollup_view_shows_the_sums_in_the_official_layout(qtbot, folder, review
     window = ReviewWindow(prompts=Answers())
     qtbot.addWidget(window)
     open_and_wait(qtbot, window, folder, year=YEAR)
+    window.tabs.setCurrentIndex(1)
     rollup = window.current_rollup()
     reports = [r for r in review_folder.reports.values() if r.year == YEAR]
     assert window.rollup_view.count() == 3

@@ -94,11 +94,13 @@ class UnitTableModel(QAbstractTableModel):
             return problem.message if problem else None
         return None
 
-    def append_unit(self, unit: Unit) -> None:
-        """A unit as it was read (the board fills while the folder is read)."""
+    def append_units(self, units: list[Unit]) -> None:
+        """Units as they were read (the board fills while the folder is read)."""
+        if not units:
+            return
         row = len(self.units)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.units.append(unit)
+        self.beginInsertRows(QModelIndex(), row, row + len(units) - 1)
+        self.units.extend(units)
         self.endInsertRows()
 
     def set_units(self, units: list[Unit]) -> None:

@@ -1,7 +1,8 @@
 """The review of a folder in a QThread: the GUI thread never waits for a file to be read.
 
 Each unit is handed over as soon as it is read (unitRead), with the count (progressed); the
-finished pass (last year, copies across units, roster) arrives as reviewed(ReviewResult).
+finished pass (last year, copies across units, roster) arrives as reviewed(ReviewResult,
+its roll-ups).
 cancel() is honoured between two files.
 """
 
@@ -17,7 +18,7 @@ from ...review import Progress, ReviewFolderError, ReviewWorkspace
 class ReviewWorker(QThread):
     unitRead = Signal(object)        # review.Unit
     progressed = Signal(int, int)    # done, total
-    reviewed = Signal(object)        # review.ReviewResult
+    reviewed = Signal(object, object)  # review.ReviewResult, its roll-ups (list of review.Rollup)
     failed = Signal(str)             # Chinese message
 
     def __init__(self, workspace: ReviewWorkspace, parent=None):
@@ -41,4 +42,5 @@ class ReviewWorker(QThread):
         except Exception as error:  # never let a worker die silently: the window says what happened
             self.failed.emit(f"审核时出错：{error}")
             return
-        self.reviewed.emit(result)
+        # The sums too are worked out here: over 200 units they take longer than a frame.
+        self.reviewed.emit(result, result.rollups())
