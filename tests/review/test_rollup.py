@@ -99,7 +99,9 @@ def test_xlsx_total_rows_recompute_to_the_rollup(tmp_path, rollup, result):
     assert {"审核情况", "未计入汇总"} <= set(workbook.sheetnames)
 
 
-def test_rollup_document_through_the_exporters(tmp_path, rollup):
+def test_rollup_document_through_the_exporters(tmp_path, rollup, qapp):
+    # qapp: the PDF renderer would otherwise make a bare QGuiApplication, and a QApplication
+    # (the window tests, later in this session) cannot be created after one.
     import docx
 
     export_rollup_document(rollup, tmp_path / "汇总.docx")
