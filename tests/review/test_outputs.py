@@ -104,6 +104,10 @@ def test_exit_codes(capsys, tmp_path, review_folder):
     assert code == 0 and "通过 2" in out
     code, _, err = run(capsys, tmp_path / "没有这个文件夹")
     assert code == 2 and "找不到文件夹" in err
+    (tmp_path / "空").mkdir()
+    (tmp_path / "空" / "照片.png").write_bytes(b"x")
+    code, _, err = run(capsys, tmp_path / "空")
+    assert code == 2 and "没有年报文件" in err
     code, out, err = run(capsys, clean, "--roster", tmp_path / "没有.txt", "--json")
     assert code == 2 and "找不到名册" in err and json.loads(out)["exit_code"] == 2
 

@@ -124,6 +124,13 @@ def test_names_are_compared_normalised():
     assert is_near("某县教育局", "某县财政局") is False
 
 
+def test_an_old_word_file_is_unreadable_with_the_reason(tmp_path):
+    (tmp_path / "某县档案局.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    (tmp_path / "~$某县档案局.docx").write_bytes(b"lock")  # Word's lock file: not a report
+    [unit] = ReviewWorkspace(tmp_path).refresh().units
+    assert unit.status is Status.UNREADABLE and unit.agency == "某县档案局" and ".docx" in unit.error
+
+
 def test_a_bad_folder_is_refused(tmp_path):
     with pytest.raises(ReviewFolderError, match="找不到文件夹"):
         scan_folder(tmp_path / "没有")

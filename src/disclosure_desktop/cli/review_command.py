@@ -1,7 +1,8 @@
 """`disclosure-desktop review FOLDER`: review every unit's report in a folder, add the figures up.
 
 Exit codes: 0 every unit passes (warnings allowed); 1 a unit has errors, cannot be read, or a
-roster unit is missing; 2 the folder (or the roster) cannot be read, or an output cannot be written.
+roster unit is missing; 2 the folder (or the roster) cannot be read or holds no report file, or an
+output cannot be written.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def run_review(args) -> int:
             result = workspace.refresh()  # from the cache: nothing is read twice
     except ReviewFolderError as error:
         return _fail(str(error), args.json)
+    if not result.all_units:  # most likely the wrong folder: say so rather than "all passed"
+        return _fail(f"文件夹“{args.folder}”（含子文件夹）中没有年报文件（.gknb、.html、.htm、.docx、.pdf、.txt）。",
+                     args.json)
     rollups = result.rollups()
     out = sys.stderr if args.json else sys.stdout
     try:
@@ -70,7 +74,7 @@ def run_review(args) -> int:
 
 def _print_board(result, rollups) -> None:
     if not result.units:
-        print(f"文件夹“{result.folder}”中没有年报文件（.gknb、.html、.htm、.docx、.pdf、.txt）。")
+        print(f"文件夹“{result.folder}”中没有{result.year}年度的报告。")
     for unit in result.units:
         counts = f"错误{unit.errors}、提示{unit.warnings}" if unit.readable else ""
         year = f"{unit.year}年" if unit.year else ""

@@ -20,8 +20,9 @@ from ..io.project_file import PROJECT_EXTENSION, ProjectFileError, load_project
 log = logging.getLogger(__name__)
 
 # What the folder scan picks up.  .pdf is handed to the importer like the rest: while it cannot
-# read PDF the unit shows as 无法读取 with the importer's own reason.
-REVIEWED_SUFFIXES = (PROJECT_EXTENSION, ".html", ".htm", ".docx", ".pdf", ".txt")
+# read PDF the unit shows as 无法读取 with the importer's own reason.  Old Word/WPS files are
+# picked up too, so a unit that sent one is 无法读取 (「请另存为 .docx」), not 未提交.
+REVIEWED_SUFFIXES = (PROJECT_EXTENSION, ".html", ".htm", ".docx", ".pdf", ".txt", ".doc", ".wps")
 
 KIND_PROJECT = "project"
 KIND_IMPORTED = "imported"
@@ -61,7 +62,12 @@ def read_file(path: Path) -> ReadFile:
     try:
         result = import_report(path)
     except ImportRefused as error:
-        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=str(error))
+        message = str(error)
+        if error.reason == "binary" and path.suffix.lower() == ".pdf":
+            # An importer without a PDF reader calls a PDF "binary": say what the reviewer can do.
+            message = (f"“{path.name}”是 PDF 文件，目前无法从 PDF 中读取年报。"
+                       "请向该单位索取网页、Word（.docx）或项目文件（.gknb）。")
+        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=message)
     except Exception as error:
         log.exception("importing %s", path)
         return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."),
