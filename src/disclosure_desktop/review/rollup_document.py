@@ -16,7 +16,7 @@ def build_rollup_document(rollup: Rollup) -> Document:
     names = "、".join(u.agency for u in rollup.units) or "（无）"
     meta = DocumentMeta(title=rollup.title, agency=report.agency, format_id=fmt.id, year=rollup.year)
     blocks: list[Block] = [
-        title_block(rollup.title, ""),
+        title_block(rollup.title, rollup.title.partition("（")[0]),  # breaks before （N个单位）
         Paragraph(f"本汇总按《{fmt.name}》（{fmt.issued_by}）的统计表格，将以下{len(rollup.units)}个单位"
                   f"{rollup.year}年度报告中的各项数字逐格相加，合计栏按各项重新计算：{names}。"),
     ]
