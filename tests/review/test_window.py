@@ -4,9 +4,11 @@ its problem, confirms a near roster match, shows the 汇总 in the official layo
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.app.review import ReviewWindow
 from disclosure_desktop.app.review.review_prompts import ReviewPrompts
@@ -17,7 +19,24 @@ from disclosure_desktop.review import Status
 
 from .conftest import YEAR
 
-TIMEOUT = 60_000
+TIMEOUT = 60.0
+
+
+def wait_for(condition, timeout: float = TIMEOUT) -> None:
+    """Run the GUI's events until `condition()` holds.  Sleeps between rounds rather than sitting
+    in a Qt event loop: after the in-process startup test of tests/app, a Qt event loop of this
+    process keeps the GIL and a reading thread would crawl (a real app never runs that test)."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.005)
+        QApplication.processEvents()
+
+
+def finished_results(window) -> list:
+    results = []
+    window.reviewFinished.connect(results.append)
+    return results
 
 
 class Answers(ReviewPrompts):
@@ -58,10 +77,10 @@ def folder(tmp_path, review_folder):
 
 
 def open_and_wait(qtbot, window, folder, **kwargs):
-    with qtbot.waitSignal(window.reviewFinished, timeout=TIMEOUT) as blocker:
-        window.open_folder(folder, **kwargs)
-    qtbot.waitUntil(lambda: window.worker is None, timeout=TIMEOUT)
-    return blocker.args[0]
+    results = finished_results(window)
+    window.open_folder(folder, **kwargs)
+    wait_for(lambda: results and window.worker is None)
+    return results[-1]
 
 
 def test_board_fills_while_reading_then_shows_the_result(qtbot, folder, review_folder):
@@ -111,10 +130,8 @@ def test_roster_near_match_is_confirmed_and_missing_units_show(qtbot, folder, re
     window = ReviewWindow(prompts=prompts)
     qtbot.addWidget(window)
     open_and_wait(qtbot, window, folder, year=YEAR)
-    with qtbot.waitSignal(window.reviewFinished, timeout=TIMEOUT):
-        window.choose_roster()
-    qtbot.waitUntil(lambda: window.worker is None and window.result.roster is not None
-                    and not window.result.roster.near, timeout=TIMEOUT)
+    window.choose_roster()
+    wait_for(lambda: window.worker is None and window.result.roster is not None and not window.result.roster.near)
     assert any("某县卫生建康局" in text for kind, text in prompts.asked if kind == "confirm")
     missing = [u.agency for u in window.model.units if u.status is Status.MISSING]
     assert missing == ["某县水利局"]
@@ -157,9 +174,10 @@ def test_a_changed_file_is_read_again_on_its_own(qtbot, folder):
     path = folder / "某县财政局.gknb"
     report = load_project(path).report
     report.set_value("s3", "public", "commercial", report.value("s3", "public", "commercial") - 5)
-    with qtbot.waitSignal(window.reviewFinished, timeout=TIMEOUT) as blocker:
-        save_project(report, path)
-    result = blocker.args[0]
+    results = finished_results(window)
+    save_project(report, path)
+    wait_for(lambda: bool(results))
+    result = results[-1]
     assert result.files_read == 1
     assert next(u for u in result.units if u.source == "某县财政局.gknb").status is Status.PASSED
 
@@ -167,11 +185,11 @@ def test_a_changed_file_is_read_again_on_its_own(qtbot, folder):
 def test_cancel_stops_reading(qtbot, folder):
     window = ReviewWindow(prompts=Answers())
     qtbot.addWidget(window)
-    window.model.rowsInserted.connect(lambda *_: window.cancel())
-    with qtbot.waitSignal(window.reviewFinished, timeout=TIMEOUT) as blocker:
-        window.open_folder(folder)
-    assert blocker.args[0].cancelled and len(blocker.args[0].all_units) < 11
-    qtbot.waitUntil(lambda: window.worker is None, timeout=TIMEOUT)
+    results = finished_results(window)
+    window.open_folder(folder)
+    window.cancel_button.click()
+    wait_for(lambda: results and window.worker is None)
+    assert results[0].cancelled and len(results[0].all_units) < 10
     assert window.reload_button.isEnabled() and not window.cancel_button.isEnabled()
 
 
@@ -180,5 +198,5 @@ def test_a_bad_folder_is_said_in_chinese(qtbot, tmp_path):
     window = ReviewWindow(prompts=prompts)
     qtbot.addWidget(window)
     window.open_folder(tmp_path / "没有")
-    qtbot.waitUntil(lambda: window.worker is None, timeout=TIMEOUT)
+    wait_for(lambda: window.worker is None)
     assert any("找不到文件夹" in text for kind, text in prompts.asked if kind == "error")

@@ -1,7 +1,8 @@
 """The review window: choose a folder, watch the board fill, filter it, open a unit, export.
 
 The board is a UnitTableModel behind a sort/filter/search proxy; the folder is read by a
-ReviewWorker thread and the window only ever receives finished units.  Files that change in
+ReviewWorker (a reading thread whose results the GUI thread collects), so the window only
+ever receives finished units.  Files that change in
 the folder while it is open are read again on their own (QFileSystemWatcher, then the
 workspace's cache re-reads only what changed).  Opening a unit in the editor is not done
 here: openUnitRequested(path, first_problem) says which file and where, and the main window
@@ -27,9 +28,6 @@ from .worker import ReviewWorker
 
 ALL_STATUSES = "全部状态"
 ROLLUP_TAB = 1
-# Units read by the worker are put on the board in batches: one row at a time, each re-sorted
-# into place, kept the event loop busy for a tenth of a second on a folder of 200 projects.
-BATCH_MS = 60
 WATCH_DELAY_MS = 800  # a copy of many files into the folder triggers one pass, not one per file
 
 
@@ -138,12 +136,6 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.tabs, 1)
 
-        self._pending: list = []
-        self.batch_timer = QTimer(self)
-        self.batch_timer.setSingleShot(True)
-        self.batch_timer.setInterval(BATCH_MS)
-        self.batch_timer.timeout.connect(self._flush_pending)
-
         self.watcher = QFileSystemWatcher(self)
         self.watch_timer = QTimer(self)
         self.watch_timer.setSingleShot(True)
@@ -169,9 +161,13 @@ class ReviewWindow(QWidget):
 
     # --- reading -----------------------------------------------------------------------------
     def open_folder(self, folder: str | Path, year: int | None = None) -> None:
-        if self.worker is not None:
-            self.cancel()
-            self.worker.wait()
+        if self.worker is not None:  # another folder: the pass over the old one is dropped unseen
+            old, self.worker = self.worker, None
+            old.blockSignals(True)
+            old.cancel()
+            old.wait()
+            old.deleteLater()
+        self.result = None
         roster = self.workspace.roster if self.workspace else None
         self.workspace = ReviewWorkspace(folder, year=year, roster=roster)
         self._asked_near.clear()
@@ -212,7 +208,7 @@ class ReviewWindow(QWidget):
         self.worker = ReviewWorker(self.workspace, self)
         first_pass = self.result is None
         if first_pass:
-            self.worker.unitRead.connect(self._unit_read)
+            self.worker.unitsRead.connect(self.model.append_units)
         self.worker.progressed.connect(self._progressed)
         self.worker.reviewed.connect(self._reviewed)
         self.worker.failed.connect(self._failed)
@@ -226,17 +222,6 @@ class ReviewWindow(QWidget):
             self.worker.cancel()
             self._again = False
 
-    def _unit_read(self, unit) -> None:
-        self._pending.append(unit)
-        if not self.model.units:
-            self._flush_pending()  # the first row at once, the rest in batches
-        elif not self.batch_timer.isActive():
-            self.batch_timer.start()
-
-    def _flush_pending(self) -> None:
-        units, self._pending = self._pending, []
-        self.model.append_units(units)
-
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -246,8 +231,6 @@ class ReviewWindow(QWidget):
         self.result = result
         self.rollups = {(r.year, r.format): r for r in rollups}
         self._rollup_shown = None
-        self.batch_timer.stop()
-        self._pending = []
         self.model.set_units(result.units)
         self._update_counts()
         self._fill_groups()
