@@ -8,12 +8,12 @@ from PySide6.QtGui import QColor
 from ...core.formats import get_format
 from ...review import Status, Unit
 from ...review.summary import copies_text, remark
+from ...review.units import STATUS_ORDER
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_COLORS = {Status.PASSED: "#2e7d32", Status.WARNINGS: "#9a6700", Status.ERRORS: "#c62828",
                  Status.UNREADABLE: "#6a1b9a", Status.MISSING: "#5f6368"}
-STATUS_RANK = {Status.ERRORS: 0, Status.UNREADABLE: 1, Status.MISSING: 2, Status.WARNINGS: 3, Status.PASSED: 4}
 
 
 def _date(value) -> str:
@@ -37,7 +37,7 @@ def _copies(unit: Unit) -> str:
 
 # (header, display text, sort key)
 COLUMNS = (
-    ("状态", lambda u: u.status.value, lambda u: STATUS_RANK[u.status]),
+    ("状态", lambda u: u.status.value, lambda u: STATUS_ORDER[u.status]),
     ("单位", lambda u: u.agency, lambda u: u.agency),
     ("年度", lambda u: str(u.year or ""), lambda u: u.year or 0),
     ("格式", _format_name, _format_name),
