@@ -106,6 +106,15 @@ def test_roster_from_an_xlsx_column(tmp_path):
     assert load_roster(tmp_path / "名单.xlsx").names == ("某县 教育局", "某县财政局（盖章）")
 
 
+def test_an_xlsx_roster_that_unpacks_to_too_much_is_refused(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "名单.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (80 * 1024 * 1024))
+    with pytest.raises(RosterError, match="解压后达80 MB"):
+        load_roster(tmp_path / "名单.xlsx")
+
+
 @pytest.mark.parametrize("content, suffix, words", [
     (b"", ".txt", "没有单位名称"), (b"\x00\x01\x02binary", ".txt", "不是文本"), (b"PK\x03\x04broken", ".xlsx", "Excel"),
     (b"abc", ".pdf", "格式不支持")])

@@ -16,6 +16,7 @@ from .units import Unit
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
 MAX_ROSTER_NAMES = 5000
+MAX_XLSX_UNPACKED = 64 * 1024 * 1024  # a list of names unpacks to well under a megabyte
 # Header cells that say "this column holds the unit names".
 _NAME_HEADERS = ("单位", "机关", "部门", "名称", "名单")
 
@@ -88,6 +89,13 @@ def _xlsx_names(path: Path, data: bytes) -> list[str]:
 
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, NotImplementedError) as error:
+        raise RosterError(f"名册“{path.name}”不是有效的 Excel 工作簿（{error}）。") from None
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise RosterError(f"名册“{path.name}”解压后达{unpacked // 1024 // 1024} MB，不像是单位名单，已拒绝打开。")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
