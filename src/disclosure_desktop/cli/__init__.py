@@ -21,6 +21,7 @@ COMMANDS = {
     "schema": "project_commands",
     "export": "export_command",
     "import": "import_command",
+    "review": "review_command",
 }
 
 

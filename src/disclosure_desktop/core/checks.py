@@ -448,6 +448,11 @@ def _shingles(text: str, size: int) -> frozenset[str]:
     return frozenset(compact[i:i + size] for i in range(max(len(compact) - size + 1, 0)))
 
 
+def shingles(text: str, size: int = 4) -> frozenset[str]:
+    """The character n-grams `similarity` compares (cached), for indexing many texts at once."""
+    return _shingles(text, size)
+
+
 def similarity(current: str, previous: str, size: int = 4) -> float:
     """Share of this year's character n-grams that already stood in last year's text."""
     mine = _shingles(current, size)

@@ -1,0 +1,85 @@
+"""One file of the folder → a report, through the same loader and importer as the editor.
+
+A project file (.gknb) is loaded with io.project_file; anything else goes through
+io.importer.import_report, so every improvement of import (PDF, label variants, limits) reaches
+the review unchanged.  A file that cannot be read becomes a result with a Chinese reason,
+never an exception: one broken file must not stop the review of eighty.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.checks import Finding
+from ..core.model import Report
+from ..io.importer import ImportRefused, import_report
+from ..io.project_file import PROJECT_EXTENSION, ProjectFileError, load_project
+
+log = logging.getLogger(__name__)
+
+# What the folder scan picks up.  .pdf is handed to the importer like the rest: while it cannot
+# read PDF the unit shows as 无法读取 with the importer's own reason.  Old Word/WPS files are
+# picked up too, so a unit that sent one is 无法读取 (「请另存为 .docx」), not 未提交.
+REVIEWED_SUFFIXES = (PROJECT_EXTENSION, ".html", ".htm", ".docx", ".pdf", ".txt", ".doc", ".wps")
+
+KIND_PROJECT = "project"
+KIND_IMPORTED = "imported"
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """What one file yielded: a report, or the reason it could not be read."""
+
+    path: Path
+    report: Report | None = None
+    kind: str = KIND_PROJECT                     # KIND_PROJECT | KIND_IMPORTED
+    kind_name: str = "项目文件"                  # 项目文件 / 网页 / Word 文档 … for the board
+    # Printed (or carried) totals to compare with the computed ones: table → row → column → value.
+    stated_totals: dict = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+    unread_cells: int = 0                        # cells the import could not read (left blank)
+    import_findings: tuple[Finding, ...] = ()    # the importer's own check (no folder context)
+    error: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.report is not None
+
+
+def read_file(path: Path) -> ReadFile:
+    path = Path(path)
+    if path.suffix.lower() == PROJECT_EXTENSION:
+        try:
+            loaded = load_project(path)
+        except ProjectFileError as error:
+            return ReadFile(path, error=str(error))
+        except Exception as error:  # a bug must cost one row, not the whole review
+            log.exception("reading %s", path)
+            return ReadFile(path, error=f"读取“{path.name}”时出错：{error}")
+        return ReadFile(path, loaded.report, KIND_PROJECT, "项目文件", loaded.stated_totals, tuple(loaded.notices))
+    try:
+        result = import_report(path)
+    except ImportRefused as error:
+        message = str(error)
+        if error.reason == "binary" and path.suffix.lower() == ".pdf":
+            # An importer without a PDF reader calls a PDF "binary": say what the reviewer can do.
+            message = (f"“{path.name}”是 PDF 文件，目前无法从 PDF 中读取年报。"
+                       "请向该单位索取网页、Word（.docx）或项目文件（.gknb）。")
+        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=message)
+    except Exception as error:
+        log.exception("importing %s", path)
+        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."),
+                        error=f"导入“{path.name}”时出错：{error}")
+    # A printed total over a cell that could not be read is not evidence yet (the importer's rule).
+    pending = set(result.unchecked_totals)
+    stated: dict = {}
+    for table_id, rows in result.stated_totals.items():
+        for row_id, columns in rows.items():
+            for column_id, value in columns.items():
+                if (table_id, row_id, column_id) not in pending:
+                    stated.setdefault(table_id, {}).setdefault(row_id, {})[column_id] = value
+    notices = tuple(result.notes) + tuple(f"{u.where}：{u.reason}" for u in result.unread)
+    return ReadFile(path, result.report, KIND_IMPORTED, result.source_kind_name, stated, notices,
+                    len(result.unread), tuple(result.findings))
