@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
+from ..core import limits
 from ..core.carry_forward import carry_forward
 from ..core.checks import ERROR, Finding, blocking_findings, check_report
 from ..core.formats import FORMAT_IDS
@@ -13,6 +12,8 @@ from ..core.model import Report, new_report
 from ..io.project_file import (PROJECT_EXTENSION, ProjectFileError, ProjectSaveError, load_project,
                                save_project)
 from ..io.schema import project_schema
+from .failure import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED
+from .output import emit, emit_json, failure_json
 
 
 def register(subparsers) -> None:
@@ -40,8 +41,8 @@ def register(subparsers) -> None:
 
 
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 2
+    emit(message, error=True)
+    return EXIT_BAD_INPUT
 
 
 def run_new(args) -> int:
@@ -59,6 +60,8 @@ def run_new(args) -> int:
     else:
         if not args.agency:
             return _fail("请用 --agency 给出机关全称。")
+        if not limits.YEARS[0] <= args.year <= limits.YEARS[1]:
+            return _fail(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
         report = new_report(args.year, args.agency)
     if args.kind:
         report.front.agency_kind = args.kind
@@ -68,10 +71,10 @@ def run_new(args) -> int:
         save_project(report, output)
     except ProjectSaveError as error:
         return _fail(str(error))
-    print(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
+    emit(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
     if args.source:
-        print(f"已从 {args.source} 结转上年数据；正文已复制为草稿，请按本年度情况改写。")
-    return 0
+        emit(f"已从 {args.source} 结转上年数据；正文已复制为草稿，请按本年度情况改写。")
+    return EXIT_OK
 
 
 def finding_as_json(finding: Finding) -> dict:
@@ -87,30 +90,29 @@ def run_check(args) -> int:
         previous: Report | None = load_project(args.previous).report if args.previous else None
     except ProjectFileError as error:
         if args.json:
-            print(json.dumps({"error": str(error), "problems": [str(p) for p in error.problems]}, ensure_ascii=False))
+            failure_json(str(error), EXIT_BAD_INPUT, problems=[str(p) for p in error.problems])
         return _fail(str(error))
     report = loaded.report
     findings = check_report(report, previous, loaded.stated_totals)
     blocking = blocking_findings(findings)
     if args.json:
-        print(json.dumps({"findings": [finding_as_json(f) for f in findings], "notices": loaded.notices},
-                         ensure_ascii=False, indent=2))
+        emit_json({"findings": [finding_as_json(f) for f in findings], "notices": loaded.notices})
     else:
-        print(f"{report.title}（{report.format}）")
+        emit(f"{report.title}（{report.format}）")
         for notice in loaded.notices:
-            print(f"  注意：{notice}")
+            emit(f"  注意：{notice}")
         for finding in findings:
             label = "错误" if finding.severity == ERROR else "提示"
             mark = "（已说明）" if finding.acknowledged else ""
-            print(f"  [{finding.rule} {label}{mark}] {finding.message}")
+            emit(f"  [{finding.rule} {label}{mark}] {finding.message}")
         errors = sum(f.severity == ERROR for f in findings)
         warnings = len(findings) - errors
         acknowledged = sum(f.acknowledged for f in findings)
-        print(f"共 {errors} 个错误、{warnings} 个提示" + (f"（其中 {acknowledged} 个已说明）" if acknowledged else "")
+        emit(f"共 {errors} 个错误、{warnings} 个提示" + (f"（其中 {acknowledged} 个已说明）" if acknowledged else "")
               + ("；可以导出正式版。" if not blocking else "；有错误未解决，只能导出草稿。"))
-    return 1 if blocking else 0
+    return EXIT_REFUSED if blocking else EXIT_OK
 
 
 def run_schema(args) -> int:
-    print(json.dumps(project_schema(), ensure_ascii=False, indent=2))
-    return 0
+    emit_json(project_schema())
+    return EXIT_OK

@@ -7,7 +7,6 @@ every place that turns an exception into a message for the user calls `describe_
 from __future__ import annotations
 
 import errno
-import zipfile
 from pathlib import Path
 
 from ..core.limits import quote
@@ -54,7 +53,9 @@ def _reason(error: BaseException) -> tuple[str, str]:
             return known
         return ("系统错误（错误号" + str(error.errno) + "）" if error.errno else "系统错误",
                 "请换一个位置重试，仍不行请联系技术支持")
-    if isinstance(error, zipfile.BadZipFile) or isinstance(error, zipfile.LargeZipFile):
+    import zipfile  # here: the command line imports this module on every start
+
+    if isinstance(error, (zipfile.BadZipFile, zipfile.LargeZipFile)):
         return "文件不是有效的 Word（.docx）文档，可能已损坏或只下载了一部分", "请在 Word 或 WPS 中打开并另存为 .docx 后重试"
     if isinstance(error, KeyError):
         return "Word 文档缺少必需的组成部分，可能已损坏", "请在 Word 或 WPS 中打开并另存为 .docx 后重试"
