@@ -35,17 +35,22 @@ class TextLimit:
     pattern: str   # dotted path in the project file; * is any one key
     chars: int
     label: str     # what it is, for the message
+    lines: int | None = None  # lines (paragraphs and sub-headings) of exported text
 
 
-# Longest admitted text per field.  The longest real agency name seen is 38 characters, the
-# longest real section about 30,000.
+# Longest admitted text per field.  The longest real agency name seen is 38 characters; the
+# sample's longest section has 1,500 characters in 14 lines.  Three sections at the limit export
+# as a PDF of ~600 pages in about 8 s (bench/limits_bench.py).  The PDF layout keeps a run of
+# sub-heading lines together by recursion, one level a line, so a section of more lines than
+# this could overflow Python's recursion limit of 1,000 across sections 五 and 六.
+NARRATIVE_LINES = 300
 TEXT_LIMITS = (
-    TextLimit("agency", 100, "机关全称"),
-    TextLimit("front.signatory", 100, "落款机关"),
-    TextLimit("front.published_at", 500, "公开网站或平台"),
-    TextLimit("front.contact", 2000, "联系方式"),
-    TextLimit("narrative.*", 200_000, "正文"),
-    TextLimit("previous.narrative.*", 200_000, "上年正文"),
+    TextLimit("agency", 100, "机关全称", lines=1),
+    TextLimit("front.signatory", 100, "落款机关", lines=1),
+    TextLimit("front.published_at", 500, "公开网站或平台", lines=5),
+    TextLimit("front.contact", 2000, "联系方式", lines=20),
+    TextLimit("narrative.*", 100_000, "正文", lines=NARRATIVE_LINES),
+    TextLimit("previous.narrative.*", 100_000, "上年正文"),
     TextLimit("explanations.*", 5000, "出错说明"),
 )
 OTHER_TEXT_CHARS = 200  # any other string (format, dates, kinds): pydantic says what it should be
@@ -53,6 +58,9 @@ OTHER_TEXT_CHARS = 200  # any other string (format, dates, kinds): pydantic says
 # Characters that cannot stand in a document or in UTF-8: C0 controls but tab and line breaks,
 # DEL, byte-order marks and non-characters, and lone surrogates (from "\ud800" in JSON).
 _UNFIT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def quote(text: object, limit: int = QUOTE_CHARS) -> str:
@@ -94,10 +102,14 @@ def number_problem(value: object) -> str | None:
 def text_problem(path: str, text: str) -> str | None:
     limit = text_limit(path)
     most = limit.chars if limit else OTHER_TEXT_CHARS
-    if len(text) <= most:
-        return None
     label = limit.label if limit else "文字"
-    return f"{label}过长（{len(text)}字，上限{most}字）"
+    if len(text) > most:
+        return f"{label}过长（{len(text)}字，上限{most}字）"
+    if limit and limit.lines:
+        lines = len(_LINE_BREAK.findall(text)) + 1  # the exporters break at \r as well as \n
+        if lines > limit.lines:
+            return f"{label}行数过多（{lines}行，上限{limit.lines}行）"
+    return None
 
 
 @dataclass(frozen=True)
