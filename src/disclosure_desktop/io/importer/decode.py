@@ -68,6 +68,9 @@ def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str, list[str]
             try:
                 return data.decode(codec), codec.replace("-sig", ""), []
             except UnicodeDecodeError:
+                if codec == "utf-16":  # a byte-order mark is sure; a lone surrogate in it is a loss to report
+                    text = data.decode(codec, errors="replace")
+                    return text, codec, [_lost(text)]
                 break
     notes: list[str] = []
     declared = declared_charset(data) if html else None
@@ -81,6 +84,9 @@ def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str, list[str]
             notes.append(f"网页声明的编码为{declared}，实际内容为{codec}，已按{codec}读取。")
         return text, codec, notes
     text = data.decode("utf-8", errors="replace")
-    lost = text.count("\ufffd")
-    notes.append(f"文件编码无法完全识别，有{lost}个字节无法解码（显示为�），请核对导入的文字。")
+    notes.append(_lost(text))
     return text, "utf-8（有无法解码的字节）", notes
+
+
+def _lost(text: str) -> str:
+    return f"文件编码无法完全识别，有{text.count(chr(0xFFFD))}处无法解码（显示为�），请核对导入的文字。"
