@@ -16,8 +16,9 @@ _OS_REASONS = {
     errno.ENOSPC: ("磁盘空间不足", "请清理磁盘或换一个有空间的位置"),
     errno.EDQUOT: ("超出了磁盘配额", "请清理文件或联系管理员增加配额"),
     errno.EFBIG: ("文件超过了系统允许的大小", "请换一个位置（如本机硬盘）"),
-    errno.EACCES: ("没有权限，或文件正被其他程序（如 Word、WPS）打开", "请关闭占用它的程序，或换一个有权限的位置"),
-    errno.EPERM: ("没有权限", "请换一个有权限的位置"),
+    # Reading code catches PermissionError itself: what reaches here is a write.
+    errno.EACCES: ("没有写入权限，或文件正被其他程序（如 Word、WPS）打开", "请关闭占用它的程序，或换一个有权限的位置"),
+    errno.EPERM: ("没有写入权限", "请换一个有权限的位置"),
     errno.EROFS: ("该位置是只读的", "请换一个可写的位置"),
     errno.ENOENT: ("文件或文件夹不存在", "请检查路径是否正确"),
     errno.ENOTDIR: ("路径中有一部分不是文件夹", "请检查路径是否正确"),
