@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_desktop.core import limits
-from disclosure_desktop.io.project_file import ProjectFileError, load_project, parse_project
+from disclosure_desktop.io.project_file import (ProjectFileError, ProjectSaveError, backup_path, load_project,
+                                               parse_project, save_project)
 from tests.cli_runner import assert_sound, run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -206,3 +207,22 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
 def test_parse_project_cleans_what_load_project_cleans():
     data = json.dumps({**SAMPLE_DOC, "front": {**SAMPLE_DOC["front"], "contact": "电话\ud83d"}}).encode()
     assert parse_project(data).report.front.contact == "电话\ufffd"
+
+
+def test_saving_cleans_unfit_characters_so_the_file_opens_again(tmp_path):
+    report = load_project(SAMPLE).report
+    report.narrative["s1"] = "开州区\ud800教育\x0b委员会\ufeff"
+    save_project(report, tmp_path / "r.gknb")
+    reopened = load_project(tmp_path / "r.gknb")
+    assert reopened.report.narrative["s1"] == "开州区\ufffd教育委员会" and reopened.notices == []
+
+
+def test_saving_a_report_over_the_limits_is_refused_and_keeps_the_old_file(tmp_path):
+    path = tmp_path / "r.gknb"
+    report = load_project(SAMPLE).report
+    save_project(report, path)
+    before = path.read_bytes()
+    report.narrative["s5"] = "第一行\n" * (limits.NARRATIVE_LINES + 1)
+    with pytest.raises(ProjectSaveError, match=r"narrative\.s5：正文行数过多（302行，上限300行）.*原有文件没有改动"):
+        save_project(report, path)
+    assert path.read_bytes() == before and not backup_path(path).exists()

@@ -200,8 +200,6 @@ _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def report_limit_problems(report) -> list[LimitProblem]:
-    """Limits a Report in memory breaks (before it is saved, imported or exported)."""
-    document = report.model_dump(mode="python", exclude_defaults=False)
-    _, problems, cleaned = clean_document(document)
-    problems += [LimitProblem(path, "含有无法保存的字符（如孤立的代理项或控制字符）") for path in cleaned]
-    return problems
+    """Limits a Report in memory breaks (before it is saved or exported).  Unfit characters are
+    no problem here: saving cleans them (clean_document), as opening does."""
+    return clean_document(report.model_dump(mode="json"))[1]

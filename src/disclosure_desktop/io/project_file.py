@@ -265,7 +265,10 @@ class ProjectSaveError(Exception):
 
 
 def dumps_project(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The file's text.  Characters no file can hold (a lone surrogate pasted into a field, a
+    control character) are cleaned as opening cleans them: the file opens again as it was shown."""
+    document, _, _ = limits.clean_document(report.model_dump(mode="json"))
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def backup_path(path: Path) -> Path:
