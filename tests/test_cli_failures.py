@@ -75,6 +75,8 @@ def test_new_refuses_what_it_could_not_open_again(tmp_path):
     assert long_name.code == 2 and "机关全称过长" in long_name.err and not (tmp_path / "a.gknb").exists()
     old_year = assert_sound(run("new", "--year", 1900, "--agency", "某局", "-o", tmp_path / "b.gknb"))
     assert old_year.code == 2 and "2008" in old_year.err
+    carried_too_far = assert_sound(run("new", "--year", 2101, "--from", SAMPLE, "-o", tmp_path / "c.gknb"))
+    assert carried_too_far.code == 2 and "2100" in carried_too_far.err
 
 
 def _closed_pipe(args: list[str]) -> subprocess.CompletedProcess:

@@ -49,6 +49,8 @@ def run_new(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         return _fail(f"“{output}”已存在。如需覆盖请加 --force。")
+    if not limits.YEARS[0] <= args.year <= limits.YEARS[1]:
+        return _fail(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
     if args.source:
         try:
             last = load_project(args.source).report
@@ -60,8 +62,6 @@ def run_new(args) -> int:
     else:
         if not args.agency:
             return _fail("请用 --agency 给出机关全称。")
-        if not limits.YEARS[0] <= args.year <= limits.YEARS[1]:
-            return _fail(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
         report = new_report(args.year, args.agency)
     if args.kind:
         report.front.agency_kind = args.kind
