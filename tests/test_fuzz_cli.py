@@ -95,6 +95,55 @@ def test_hostile_text_through_the_pdf_renderer(tmp_path_factory, where, value):
     _check_and_export(tmp, _write(tmp, _with(SAMPLE_DOC, where, value)), "pdf", True)
 
 
+# --- admitted input always exports: values within every limit, anywhere a report holds them ---
+admitted_chars = st.characters(categories=["Lo", "Nd", "Zs", "Po", "Ps", "Pe", "Sm", "Ll", "Lu", "So", "Cs", "Cc", "Cf"],
+                               exclude_characters="\r\n")  # lines are made below, within each field's limit
+one_line = st.text(admitted_chars, max_size=99).map(lambda text: "局" + text)  # not empty once controls are cleaned
+admitted_text = st.lists(st.text(admitted_chars, max_size=200), max_size=20).map("\n".join)
+admitted_number = st.one_of(st.integers(-(10 ** 9) + 1, 10 ** 9 - 1), st.none(),
+                            st.floats(-(10 ** 9) + 1, 10 ** 9 - 1, allow_nan=False, allow_infinity=False))
+admitted_date = st.one_of(st.none(), st.dates().map(str))
+
+
+@st.composite
+def admitted_projects(draw) -> dict:
+    document = copy.deepcopy(SAMPLE_DOC)
+    document["agency"] = draw(one_line)
+    document["front"].update(contact=draw(admitted_text), signatory=draw(one_line), published_at=draw(one_line),
+                             published_on=draw(admitted_date), period_start=draw(admitted_date),
+                             period_end=draw(admitted_date),
+                             agency_kind=draw(st.sampled_from(["department", "government"])),
+                             has_rulemaking_power=draw(st.booleans()))
+    document["year"] = draw(st.integers(2008, 2100))
+    document["narrative"] = {key: draw(admitted_text) for key in document["narrative"]}
+    for rows in document["tables"].values():
+        for columns in rows.values():
+            for column in columns:
+                if draw(st.integers(0, 5)) == 0:
+                    columns[column] = draw(admitted_number)
+    document["explanations"] = draw(st.dictionaries(st.text(admitted_chars, max_size=30), admitted_text, max_size=3))
+    return document
+
+
+@FUZZ
+@given(document=admitted_projects(), suffix=st.sampled_from(["docx", "html", "xlsx"]))
+def test_admitted_projects_always_export_as_draft(tmp_path_factory, document, suffix):
+    tmp = tmp_path_factory.mktemp("fuzz")
+    path = _write(tmp, document)
+    output = tmp / f"out.{suffix}"
+    outcome = assert_sound(run("export", path, "-o", output, "--draft"), output=output)
+    assert outcome.code == 0 and output.exists(), outcome.message
+
+
+@settings(FUZZ, max_examples=10)
+@given(document=admitted_projects())
+def test_admitted_projects_always_export_as_pdf(tmp_path_factory, document):
+    tmp = tmp_path_factory.mktemp("fuzz")
+    output = tmp / "out.pdf"
+    outcome = assert_sound(run("export", _write(tmp, document), "-o", output, "--draft"), output=output)
+    assert outcome.code == 0 and output.exists(), outcome.message
+
+
 def _mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     for position, cut, insert in edits:
         at = position % (len(data) + 1)
