@@ -76,7 +76,7 @@ def test_a_text_of_too_many_lines_is_refused_before_parsing(tmp_path):
 def test_a_narrative_over_the_limits_is_not_written(tmp_path):
     text = text_copy(REPORT).replace("本机关无其他需要报告的事项。", "本机关依法公开。\n" * (limits.NARRATIVE_LINES + 5))
     outcome = imported(tmp_path, "copy.txt", text.encode("utf-8"))
-    assert outcome.code == 2 and "行数过多" in outcome.json()["error"]
+    assert outcome.code == 2 and "读出的内容超出项目文件的限制" in outcome.json()["error"] and "行数过多" in outcome.json()["error"]
 
 
 def test_lone_surrogates_of_a_utf16_file_are_cleaned_with_a_note(tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.limits import quote
+from ..core.limits import listed, quote, report_limit_problems
 from ..io.importer import ImportRefused, as_json, describe, import_report
 from ..io.project_file import PROJECT_EXTENSION, ProjectSaveError, save_project
 from .failure import EXIT_BAD_INPUT
@@ -43,6 +43,10 @@ def run_import(args) -> int:
         result = import_report(args.source)
     except ImportRefused as error:
         return _refuse(f"无法导入“{quote(args.source, 80)}”：{error}", args.json)
+    broken = report_limit_problems(result.report)
+    if broken:  # what the project file could not hold: no report of this size was ever published
+        return _refuse(f"无法导入“{quote(args.source, 80)}”：读出的内容超出项目文件的限制（{listed(broken)}），"
+                       "不像是一份年报。", args.json)
     try:
         save_project(result.report, output)
     except ProjectSaveError as error:

@@ -199,6 +199,12 @@ _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
+def listed(problems: list[LimitProblem], most: int = 5) -> str:
+    """“narrative.s1：正文过长（…）；agency：…” for a one-line message."""
+    text = "；".join(f"{item.path}：{item.message}" for item in problems[:most])
+    return text + (f"；另有{len(problems) - most}处" if len(problems) > most else "")
+
+
 def report_limit_problems(report) -> list[LimitProblem]:
     """Limits a Report in memory breaks (before it is saved or exported).  Unfit characters are
     no problem here: saving cleans them (clean_document), as opening does."""

@@ -284,8 +284,7 @@ def save_project(report: Report, path: Path | str) -> None:
     path = Path(path)
     broken = limits.report_limit_problems(report)
     if broken:
-        listed = "；".join(f"{item.path}：{item.message}" for item in broken[:5])
-        raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：{listed}。请改正后再保存。原有文件没有改动。")
+        raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：{limits.listed(broken)}。请改正后再保存。原有文件没有改动。")
     _refuse_newer(path)
     atomic_write(path, dumps_project(report).encode("utf-8"), keep_backup=True)
 
