@@ -226,3 +226,12 @@ def test_saving_a_report_over_the_limits_is_refused_and_keeps_the_old_file(tmp_p
     with pytest.raises(ProjectSaveError, match=r"narrative\.s5：正文行数过多（302行，上限300行）.*原有文件没有改动"):
         save_project(report, path)
     assert path.read_bytes() == before and not backup_path(path).exists()
+
+
+@pytest.mark.parametrize("text, deeper", [
+    ("[" * 16 + "]" * 16, False), ("[" * 17 + "]" * 17, True),
+    ('{"a": "\\" [[[[[[[[[[[[[[[[[[[[ \\\\", "b": 1}', False),     # brackets inside strings, escaped quotes
+    ('{"a": "\\\\"' + ", [" * 17 + "]" * 17 + "}", True),          # a string ending in a backslash
+    ('"unterminated [[[[[[[[[[[[[[[[[[[[[[', True)])              # no string: every bracket counts
+def test_depth_is_counted_outside_strings_only(text, deeper):
+    assert limits.json_depth_exceeds(text) is deeper
