@@ -3,7 +3,8 @@ as ratios to the bundled sample run the same way in the same run.
 
 Largest project: every narrative section at 100,000 characters in 300 lines, last year's text
 as long, the agency, signatory, contact and website at their limits.  Largest pages: a web page
-of 100,000 tags (one dense table: the costliest page per byte) and a text copy of 100,000 lines.
+of 100,000 tags (one dense table: the costliest page per byte), a text copy of 100,000 lines and a
+Word file of nearly 300,000 tags.
 Each command runs in a fresh process (`python -m disclosure_desktop`) that reports its own peak
 resident memory, so the figures are what a clerk's machine sees.  Goal (issue 15): seconds, and
 under ~500 MB.
@@ -20,7 +21,7 @@ from timing import ROOT, SAMPLE
 
 sys.path.insert(0, str(ROOT))  # for tests.largest_inputs (shared with the slow tests)
 
-from tests.largest_inputs import largest_page, largest_project, largest_text, measured  # noqa: E402
+from tests.largest_inputs import largest_docx, largest_page, largest_project, largest_text, measured  # noqa: E402
 
 SAMPLE_TEXT = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
 
@@ -45,7 +46,8 @@ def main() -> None:
             size = (folder / f"l.{suffix}").stat().st_size / 1024
             row(f"export .{suffix}", largest, baseline, f"   ({size:.0f} KB)")
         baseline = measured(["import", str(SAMPLE_TEXT), "-o", str(folder / "s.gknb"), "--force"], folder)
-        for label, page in (("网页（10万个标签）", largest_page(folder)), ("文本（10万行）", largest_text(folder))):
+        for label, page in (("网页（10万个标签）", largest_page(folder)), ("文本（10万行）", largest_text(folder)),
+                            ("Word（近30万个标记）", largest_docx(folder))):
             size = page.stat().st_size / 1024 / 1024
             row(f"import {label}", measured(["import", str(page), "-o", str(folder / "l.gknb"), "--force"], folder),
                 baseline, f"   ({size:.1f} MB source)")

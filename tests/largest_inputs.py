@@ -8,10 +8,11 @@ import json
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 from disclosure_desktop.core import limits
-from tests.io.import_fixtures.builders import distinct_report, html_page, text_copy
+from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page, text_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
@@ -65,3 +66,29 @@ def largest_text(folder: Path) -> Path:
     path = folder / "largest.txt"
     path.write_text(text + "\n一" * (limits.IMPORT_TEXT_LINES - text.count("\n") - 5), encoding="utf-8")
     return path
+
+
+def word_table(rows: int, columns: int = 20) -> str:
+    """A table of one-digit cells in WordprocessingML: 8 tags a cell, compressing to almost nothing."""
+    row = "<w:tr>" + "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>" * columns + "</w:tr>"
+    return "<w:tbl>" + row * rows + "</w:tbl>"
+
+
+def inflated_docx(folder: Path, name: str, filler: str) -> Path:
+    """The report as a Word file with `filler` (WordprocessingML) added at the end of its body."""
+    base = folder / "base.docx"
+    docx_copy(distinct_report("gov-2021"), base)
+    with zipfile.ZipFile(base) as archive:
+        parts = {part: archive.read(part) for part in archive.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = body.replace("</w:body>", filler + "</w:body>").encode("utf-8")
+    path = folder / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return path
+
+
+def largest_docx(folder: Path) -> Path:
+    """A Word file whose body has nearly the most tags admitted, in one dense table."""
+    return inflated_docx(folder, "largest.docx", word_table((limits.IMPORT_DOCX_TAGS - 12_000) // (20 * 8 + 2)))

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.cli_runner import assert_sound, run
-from tests.largest_inputs import largest_page, largest_project, largest_text, measured
+from tests.largest_inputs import largest_docx, largest_page, largest_project, largest_text, measured
 from tests.io.import_fixtures.builders import distinct_report, html_page, text_copy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,9 +198,9 @@ def test_largest_admitted_project_exports_within_bounds(tmp_path, suffix):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kind", ["tags", "lines"])
+@pytest.mark.parametrize("kind", ["tags", "lines", "docx"])
 def test_largest_admitted_page_imports_within_bounds(tmp_path, kind):
-    source = largest_page(tmp_path) if kind == "tags" else largest_text(tmp_path)
+    source = {"tags": largest_page, "lines": largest_text, "docx": largest_docx}[kind](tmp_path)
     result = _bounded(["import", str(source), "-o", str(tmp_path / "out.gknb")], tmp_path)
     assert result.returncode in (0, 1), result.stderr  # admitted: imported, not refused
 

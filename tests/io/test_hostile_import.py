@@ -11,6 +11,7 @@ from disclosure_desktop.core import limits
 from disclosure_desktop.io.importer import ImportRefused, import_report
 from disclosure_desktop.io.project_file import load_project
 from tests.cli_runner import assert_sound, run
+from tests.largest_inputs import inflated_docx, word_table
 from tests.io.import_fixtures.builders import distinct_report, html_page, text_copy
 
 REPORT = distinct_report("gov-2021")
@@ -96,3 +97,10 @@ def test_a_broken_word_file_is_told_without_python_words(tmp_path, data):
     with pytest.raises(ImportRefused) as refused:
         import_report(source)
     assert "BadZipFile" not in str(refused.value) and "Error" not in str(refused.value)
+
+
+def test_a_word_file_of_too_many_tags_is_refused_before_reading(tmp_path):
+    source = inflated_docx(tmp_path, "report.docx", word_table(limits.IMPORT_DOCX_TAGS // 160))
+    with pytest.raises(ImportRefused, match=f"超过{limits.IMPORT_DOCX_TAGS}个标记") as refused:
+        import_report(source)
+    assert refused.value.reason == "too_large"

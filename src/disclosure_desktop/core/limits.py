@@ -26,6 +26,7 @@ IMPORT_PAGE_BYTES = 8 * 1024 * 1024     # a published page is 0.05–2 MB; large
 # with its whole site around it has ~30,000 tags, a text copy ~3,000 lines.
 IMPORT_PAGE_TAGS = 100_000
 IMPORT_TEXT_LINES = 100_000
+IMPORT_DOCX_TAGS = 300_000  # Word writes 5–10 tags a run of text: a real report has 4,000–11,000
 YEARS = (2008, 2100)                    # report years the model admits (core.model Report.year)
 QUOTE_CHARS = 40                        # input repeated in a message is cut to this
 

@@ -7,10 +7,12 @@ and anything that is no text at all is refused before a parser sees it.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
-from ...core.limits import IMPORT_PAGE_BYTES, IMPORT_PAGE_TAGS, IMPORT_TEXT_LINES, clean_text, quote
+from ...core.limits import IMPORT_DOCX_TAGS, IMPORT_PAGE_BYTES, IMPORT_PAGE_TAGS, IMPORT_TEXT_LINES, clean_text, quote
 from ...core.text import strip_control_characters
 from ..errors import describe_error
 from .blocks import SourceDocument
@@ -80,6 +82,29 @@ def _refuse_too_many_pieces(text: str, kind: str, path: Path) -> None:
                             "如果确是年报，请只复制年报正文另存后再导入。", "too_large")
 
 
+_DOCX_BODY = "word/document.xml"
+_DOCX_SCAN_BYTES = 64 * 1024 * 1024  # beyond this docx_reader's zip-bomb checks refuse the file anyway
+
+
+def _refuse_too_many_docx_tags(data: bytes, path: Path) -> None:
+    """The tags of the document body, counted while decompressing in pieces (never all of it at
+    once): a Word file of a few KB can hold a table of millions of cells."""
+    count = scanned = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(_DOCX_BODY) as body:
+            while count <= IMPORT_DOCX_TAGS and scanned < _DOCX_SCAN_BYTES:
+                piece = body.read(1024 * 1024)
+                if not piece:
+                    break
+                count += piece.count(b"<")
+                scanned += len(piece)
+    except Exception:  # noqa: BLE001 - a broken file is docx_reader's to explain, in its words
+        return
+    if count > IMPORT_DOCX_TAGS:
+        raise ImportRefused(f"Word 文件“{quote(path.name)}”的正文有超过{IMPORT_DOCX_TAGS}个标记，远超一份年报，"
+                            "不像是一份年报。", "too_large")
+
+
 def read_source(path: Path | str) -> SourceDocument:
     """Read and parse a source file.  Raises ImportRefused with a Chinese message."""
     path = Path(path)
@@ -90,6 +115,7 @@ def read_source(path: Path | str) -> SourceDocument:
     if kind == "docx":
         from .docx_reader import read_docx
 
+        _refuse_too_many_docx_tags(data, path)
         return SourceDocument(read_docx(data), "docx")
     text, encoding, notes = decode_text(data, html=kind == "html")
     # Characters no document can hold never reach the report (\x00, lone surrogates from a
