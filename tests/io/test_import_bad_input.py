@@ -74,12 +74,12 @@ def test_binary_file(tmp_path, capsys):
     cli_refuses(tmp_path, path, capsys)
 
 
-def test_file_over_20_mb_is_refused_unread(tmp_path, capsys):
+def test_file_over_the_page_limit_is_refused_unread(tmp_path, capsys):
     path = tmp_path / "huge.html"
     with path.open("wb") as handle:  # sparse: nothing is really written or read
         handle.truncate(MAX_SOURCE_BYTES + 1)
     assert "文件过大" in refused(path, "too_large")
-    assert "上限20 MB" in cli_refuses(tmp_path, path, capsys)
+    assert "上限8 MB" in cli_refuses(tmp_path, path, capsys)
 
 
 def test_missing_file_and_folder(tmp_path, capsys):

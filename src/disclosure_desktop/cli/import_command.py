@@ -6,12 +6,13 @@ listed); 2 the source is not a report or cannot be read, or the output cannot be
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
+from ..core.limits import listed, quote, report_limit_problems
 from ..io.importer import ImportRefused, as_json, describe, import_report
 from ..io.project_file import PROJECT_EXTENSION, ProjectSaveError, save_project
+from .failure import EXIT_BAD_INPUT
+from .output import emit, emit_json, failure_json
 
 
 def register(subparsers) -> None:
@@ -29,9 +30,9 @@ def register(subparsers) -> None:
 
 def _refuse(message: str, as_json_output: bool) -> int:
     if as_json_output:
-        print(json.dumps({"error": message, "exit_code": 2}, ensure_ascii=False, indent=2))
-    print(message, file=sys.stderr)
-    return 2
+        failure_json(message, EXIT_BAD_INPUT)
+    emit(message, error=True)
+    return EXIT_BAD_INPUT
 
 
 def run_import(args) -> int:
@@ -41,13 +42,17 @@ def run_import(args) -> int:
     try:
         result = import_report(args.source)
     except ImportRefused as error:
-        return _refuse(f"无法导入“{args.source}”：{error}", args.json)
+        return _refuse(f"无法导入“{quote(args.source, 80)}”：{error}", args.json)
+    broken = report_limit_problems(result.report)
+    if broken:  # what the project file could not hold: no report of this size was ever published
+        return _refuse(f"无法导入“{quote(args.source, 80)}”：读出的内容超出项目文件的限制（{listed(broken)}），"
+                       "不像是一份年报。", args.json)
     try:
         save_project(result.report, output)
     except ProjectSaveError as error:
         return _refuse(str(error), args.json)
     if args.json:
-        print(json.dumps(as_json(result, str(output)), ensure_ascii=False, indent=2, default=str))
+        emit_json(as_json(result, str(output)))
     else:
-        print(describe(result, str(output)))
+        emit(describe(result, str(output)))
     return result.exit_code

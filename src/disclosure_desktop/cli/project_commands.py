@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
+from ..core import limits
 from ..core.carry_forward import carry_forward, carry_forward_note
 from ..core.format_switch import switch_format
 from ..core.checks import ERROR, Finding, blocking_findings, check_report
@@ -14,6 +13,8 @@ from ..core.model import Report, new_report
 from ..io.project_file import (PROJECT_EXTENSION, ProjectFileError, ProjectSaveError, load_project,
                                save_project)
 from ..io.schema import project_schema
+from .failure import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED
+from .output import emit, emit_json, failure_json
 
 
 def register(subparsers) -> None:
@@ -41,14 +42,16 @@ def register(subparsers) -> None:
 
 
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 2
+    emit(message, error=True)
+    return EXIT_BAD_INPUT
 
 
 def run_new(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         return _fail(f"“{output}”已存在。如需覆盖请加 --force。")
+    if not limits.YEARS[0] <= args.year <= limits.YEARS[1]:
+        return _fail(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
     if args.source:
         try:
             last = load_project(args.source).report
@@ -67,15 +70,15 @@ def run_new(args) -> int:
         switched = switch_format(report, args.format)  # the editor's rules: shared cells kept, the rest listed
         report = switched.report
         for line in switched.dropped:
-            print(f"改用 {args.format} 格式，未带入：{line}")
+            emit(f"改用 {args.format} 格式，未带入：{line}")
     try:
         save_project(report, output)
     except ProjectSaveError as error:
         return _fail(str(error))
-    print(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
+    emit(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
     if args.source:
-        print(carry_forward_note(last, args.year))
-    return 0
+        emit(carry_forward_note(last, args.year))
+    return EXIT_OK
 
 
 def finding_as_json(finding: Finding) -> dict:
@@ -91,30 +94,29 @@ def run_check(args) -> int:
         previous: Report | None = load_project(args.previous).report if args.previous else None
     except ProjectFileError as error:
         if args.json:
-            print(json.dumps({"error": str(error), "problems": [str(p) for p in error.problems]}, ensure_ascii=False))
+            failure_json(str(error), EXIT_BAD_INPUT, problems=[str(p) for p in error.problems])
         return _fail(str(error))
     report = loaded.report
     findings = check_report(report, previous, loaded.stated_totals)
     blocking = blocking_findings(findings)
     if args.json:
-        print(json.dumps({"findings": [finding_as_json(f) for f in findings], "notices": loaded.notices},
-                         ensure_ascii=False, indent=2))
+        emit_json({"findings": [finding_as_json(f) for f in findings], "notices": loaded.notices})
     else:
-        print(f"{report.title}（{report.format}）")
+        emit(f"{report.title}（{report.format}）")
         for notice in loaded.notices:
-            print(f"  注意：{notice}")
+            emit(f"  注意：{notice}")
         for finding in findings:
             label = "错误" if finding.severity == ERROR else "提示"
             mark = "（已说明）" if finding.acknowledged else ""
-            print(f"  [{finding.rule} {label}{mark}] {finding.message}")
+            emit(f"  [{finding.rule} {label}{mark}] {finding.message}")
         errors = sum(f.severity == ERROR for f in findings)
         warnings = len(findings) - errors
         acknowledged = sum(f.acknowledged for f in findings)
-        print(f"共 {errors} 个错误、{warnings} 个提示" + (f"（其中 {acknowledged} 个已说明）" if acknowledged else "")
+        emit(f"共 {errors} 个错误、{warnings} 个提示" + (f"（其中 {acknowledged} 个已说明）" if acknowledged else "")
               + ("；可以导出正式版。" if not blocking else "；有错误未解决，只能导出草稿。"))
-    return 1 if blocking else 0
+    return EXIT_REFUSED if blocking else EXIT_OK
 
 
 def run_schema(args) -> int:
-    print(json.dumps(project_schema(), ensure_ascii=False, indent=2))
-    return 0
+    emit_json(project_schema())
+    return EXIT_OK

@@ -10,11 +10,11 @@ import math
 import re
 
 from .formats import ValueType
+from .limits import DECIMAL_PLACES, NUMBER_DIGITS, quote
 
 CellValue = int | float | None
 
-MAX_DIGITS = 9  # more than 999 999 999 of anything in a yearly report is a typing error
-DECIMAL_PLACES = 6  # 元 converted to 万元 keeps every digit: 75394432.52元 → 7539.443252
+MAX_DIGITS = NUMBER_DIGITS  # more than 999 999 999 of anything in a yearly report is a typing error
 
 # Full-width digits and signs (as typed with a Chinese input method) become ASCII.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋，", "0123456789.-+,")
@@ -43,7 +43,7 @@ def parse_cell_text(text: str, value_type: ValueType) -> CellValue:
     if cleaned == "":
         return None
     if not _NUMBER.fullmatch(cleaned):
-        raise CellValueError(f"“{text.strip()}”不是数字。{_ALLOWED[value_type]}")
+        raise CellValueError(f"“{quote(text.strip())}”不是数字。{_ALLOWED[value_type]}")
     negative = cleaned.startswith("-")
     integer_part = cleaned.lstrip("+-").split(".")[0].lstrip("0")
     if len(integer_part) > MAX_DIGITS:
@@ -53,13 +53,15 @@ def parse_cell_text(text: str, value_type: ValueType) -> CellValue:
             raise CellValueError(f"金额不能为负数。{_ALLOWED[value_type]}")
         if "." in cleaned and len(cleaned.split(".")[1]) > DECIMAL_PLACES:
             raise CellValueError(f"小数最多保留{DECIMAL_PLACES}位。")
-        value = float(cleaned)
+        fraction = cleaned.split(".")[1] if "." in cleaned else ""
+        value = float(f"{integer_part or '0'}.{fraction}" if fraction else (integer_part or "0"))
         return int(value) if value.is_integer() and "." not in cleaned else value
     if "." in cleaned:
         raise CellValueError(f"这里只能填写整数。{_ALLOWED[value_type]}")
     if negative and value_type is ValueType.COUNT:
         raise CellValueError(f"数量不能为负数。{_ALLOWED[value_type]}")
-    return int(cleaned)
+    # Leading zeros are dropped first: Python refuses to convert text of over 4300 digits.
+    return int(("-" if negative else "") + (integer_part or "0"))
 
 
 _ALLOWED = {

@@ -8,7 +8,6 @@ whose previous content is kept beside it as `<name>.bak`.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import shutil
@@ -19,12 +18,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..core.formats import get_format
+from ..core import limits
+from ..core.formats import FORMAT_IDS, get_format
 from ..core.model import SCHEMA_VERSION, Report
+from .errors import describe_error, describe_file_error
 
 PROJECT_EXTENSION = ".gknb"
 PROJECT_FILTER = "政府信息公开年报项目 (*.gknb)"
-MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a real project is a few dozen KB
+MAX_PROJECT_BYTES = limits.PROJECT_FILE_BYTES
+PROBLEMS_LISTED = 20  # a hostile file may have thousands; the message lists the first ones
 REQUIRED_KEYS = ("schema_version", "format", "year", "agency", "tables", "narrative")
 
 # schema_version N → function upgrading a version-N document to N+1 (none yet: version 1 is the first).
@@ -52,8 +54,10 @@ class ProjectFileError(Exception):
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        lines = [f"无法打开项目文件“{self.path.name}”：{self.summary}"]
-        lines += [f"  · {problem}" for problem in self.problems]
+        lines = [f"无法打开项目文件“{limits.quote(self.path.name)}”：{self.summary}"]
+        lines += [f"  · {problem}" for problem in self.problems[:PROBLEMS_LISTED]]
+        if len(self.problems) > PROBLEMS_LISTED:
+            lines.append(f"  ……另有{len(self.problems) - PROBLEMS_LISTED}处问题。")
         return "\n".join(lines)
 
 
@@ -72,8 +76,10 @@ def load_project(path: Path | str) -> LoadResult:
     try:
         size = path.stat().st_size
         if size > MAX_PROJECT_BYTES:
-            raise ProjectFileError(path, f"文件过大（{size // 1024 // 1024} MB），不是年报项目文件")
-        data = path.read_bytes()
+            raise ProjectFileError(path, f"文件过大（{size / 1024 / 1024:.1f} MB，上限{MAX_PROJECT_BYTES // 1024 // 1024} MB），"
+                                         "不是年报项目文件")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PROJECT_BYTES + 1)  # the file may grow after stat()
     except ProjectFileError:
         raise
     except FileNotFoundError:
@@ -81,7 +87,10 @@ def load_project(path: Path | str) -> LoadResult:
     except PermissionError:
         raise ProjectFileError(path, "没有读取该文件的权限") from None
     except OSError as error:
-        raise ProjectFileError(path, f"读取失败（{error.strerror or error}）") from None
+        raise ProjectFileError(path, f"读取失败：{describe_error(error)}") from None
+    if len(data) > MAX_PROJECT_BYTES:
+        raise ProjectFileError(path, f"文件过大（上限{MAX_PROJECT_BYTES // 1024 // 1024} MB），不是年报项目文件")
+    remove_stale_temporaries(path)
     return parse_project(data, path)
 
 
@@ -92,17 +101,23 @@ def _reject_constant(name: str):
 def parse_project(data: bytes, path: Path | str = "项目文件") -> LoadResult:
     """Validate the bytes of a project file; raises ProjectFileError listing every problem."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig").lstrip("\ufeff")  # a BOM saved twice by an editor is harmless
     except UnicodeDecodeError as error:
         raise ProjectFileError(path, f"不是UTF-8编码的文本（第{error.start + 1}个字节处），文件可能已损坏") from None
+    if limits.json_depth_exceeds(text):
+        raise ProjectFileError(path, f"内容已损坏：嵌套超过{limits.JSON_DEPTH}层，不是年报项目文件")
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        document = json.loads(text, parse_constant=_reject_constant,
+                              parse_int=limits.parse_json_int, parse_float=limits.parse_json_float)
     except json.JSONDecodeError as error:
         raise ProjectFileError(path, f"内容已损坏，不是有效的JSON（第{error.lineno}行第{error.colno}列：{_json_reason(error)}）") from None
-    except (ValueError, RecursionError) as error:
-        raise ProjectFileError(path, f"内容已损坏（{error}）") from None
+    except (ValueError, RecursionError, MemoryError) as error:
+        raise ProjectFileError(path, f"内容已损坏：{describe_error(error)}") from None
     if not isinstance(document, dict):
         raise ProjectFileError(path, "内容不是年报项目（最外层应为对象）")
+    # Characters no document can hold are cleaned (and said so), limits broken are problems:
+    # whatever passes here exports in bounded time and memory.
+    document, broken, cleaned = limits.clean_document(document)
 
     version = document.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
@@ -115,13 +130,18 @@ def parse_project(data: bytes, path: Path | str = "项目文件") -> LoadResult:
             version += 1
 
     problems = [Problem(key, "缺少必填项") for key in REQUIRED_KEYS if key not in document]
-    notices: list[str] = []
+    problems += [Problem(item.path, item.message) for item in broken]
+    notices: list[str] = [f"{where}：含有无法显示或保存的字符（孤立的代理项、控制字符等），已删除或替换为“\ufffd”，请核对"
+                          for where in cleaned]
+    if broken:  # values over the limits are not handed on to the format and model checks
+        raise ProjectFileError(path, f"发现{len(problems)}处问题", list(dict.fromkeys(problems)))
     stated: dict[str, dict[str, dict[str, object]]] = {}
     problems += _check_against_format(document, notices, stated)
     try:
         report = Report.model_validate(document)
     except ValidationError as error:
-        problems += _pydantic_problems(error)
+        reported = {problem.path for problem in problems}
+        problems += [p for p in _pydantic_problems(error) if p.path not in reported]
         report = None
     if problems:
         unique = list(dict.fromkeys(problems))
@@ -138,8 +158,12 @@ def _json_reason(error: json.JSONDecodeError) -> str:
         "Unterminated string starting at": "字符串没有结束",
         "Extra data": "末尾有多余内容",
         "Invalid control character at": "含有无效的控制字符",
+        "Invalid \\escape": "无效的转义符",
+        "Invalid \\uXXXX escape": "无效的 \\u 转义符",
+        "Unterminated string starting at": "字符串没有结束",
+        "Expecting property name": "缺少键名",
     }
-    return reasons.get(error.msg, error.msg)
+    return reasons.get(error.msg, "格式错误")
 
 
 def _check_against_format(document: dict, notices: list[str], stated: dict) -> list[Problem]:
@@ -148,7 +172,7 @@ def _check_against_format(document: dict, notices: list[str], stated: dict) -> l
     try:
         spec = get_format(format_id) if isinstance(format_id, str) else None
     except KeyError:
-        return [Problem("format", f"未知的年报格式“{format_id}”，应为 gov-2019 或 gov-2021")]
+        return [Problem("format", f"未知的年报格式“{limits.quote(format_id)}”，应为 {' 或 '.join(FORMAT_IDS)}")]
     if spec is None:
         return []  # pydantic reports the missing or mistyped format
     problems: list[Problem] = []
@@ -157,7 +181,7 @@ def _check_against_format(document: dict, notices: list[str], stated: dict) -> l
         known = {t.id: t for t in spec.tables}
         for table_id, rows in list(tables.items()):
             if table_id not in known:
-                problems.append(Problem(f"tables.{table_id}", f"{spec.id} 格式中没有这个表"))
+                problems.append(Problem(f"tables.{limits.quote(table_id)}", f"{spec.id} 格式中没有这个表"))
                 continue
             if not isinstance(rows, dict):
                 continue  # pydantic reports the type
@@ -166,12 +190,12 @@ def _check_against_format(document: dict, notices: list[str], stated: dict) -> l
             column_ids = {c.id for c in table.columns}
             for row_id, columns in list(rows.items()):
                 if row_id not in row_ids:
-                    problems.append(Problem(f"tables.{table_id}.{row_id}", "这个表中没有这一行"))
+                    problems.append(Problem(f"tables.{table_id}.{limits.quote(row_id)}", "这个表中没有这一行"))
                     continue
                 if not isinstance(columns, dict):
                     continue
                 for column_id in list(columns):
-                    where = f"tables.{table_id}.{row_id}.{column_id}"
+                    where = f"tables.{table_id}.{row_id}.{limits.quote(column_id)}"
                     if column_id not in column_ids:
                         problems.append(Problem(where, "这个表中没有这一列"))
                     elif table.is_computed(row_id, column_id):
@@ -183,7 +207,7 @@ def _check_against_format(document: dict, notices: list[str], stated: dict) -> l
         allowed = {s.id for s in spec.narrative_sections}
         for key in narrative:
             if key not in allowed:
-                problems.append(Problem(f"narrative.{key}", f"正文部分只能是 {'、'.join(sorted(allowed))}"))
+                problems.append(Problem(f"narrative.{limits.quote(key)}", f"正文部分只能是 {'、'.join(sorted(allowed))}"))
     return problems
 
 
@@ -212,10 +236,16 @@ _PYDANTIC_MESSAGES = {
 _UNION_MEMBERS = {"int", "float", "none", "str", "bool", "literal['department','government']"}
 
 
+def _chinese_choices(expected: str) -> str:
+    """pydantic's "'department' or 'government'" → "department 或 government 之一"."""
+    choices = [part.strip().strip("'\"") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+    return f"{' 或 '.join(choices)}之一" if len(choices) > 1 else "、".join(choices)
+
+
 def _pydantic_problems(error: ValidationError) -> list[Problem]:
     by_path: dict[str, str] = {}
     for item in error.errors():
-        loc = [str(part) for part in item["loc"]]
+        loc = [limits.quote(part) for part in item["loc"]]
         union = False
         while loc and (loc[-1] in _UNION_MEMBERS or loc[-1].startswith(("constrained-", "function-"))):
             loc.pop()
@@ -224,7 +254,7 @@ def _pydantic_problems(error: ValidationError) -> list[Problem]:
         message = "应为数字，或 null 表示未填写" if union and path.startswith("tables.") else \
             _PYDANTIC_MESSAGES.get(item["type"], "取值无效")
         if item["type"] == "literal_error" and "expected" in item.get("ctx", {}):
-            message = f"应为 {item['ctx']['expected']}"
+            message = f"应为 {_chinese_choices(item['ctx']['expected'])}"
         by_path.setdefault(path, message)
     return [Problem(path, message) for path, message in by_path.items()]
 
@@ -235,7 +265,10 @@ class ProjectSaveError(Exception):
 
 
 def dumps_project(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The file's text.  Characters no file can hold (a lone surrogate pasted into a field, a
+    control character) are cleaned as opening cleans them: the file opens again as it was shown."""
+    document, _, _ = limits.clean_document(report.model_dump(mode="json"))
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def backup_path(path: Path) -> Path:
@@ -243,32 +276,57 @@ def backup_path(path: Path) -> Path:
 
 
 def save_project(report: Report, path: Path | str) -> None:
-    """Write `report` to `path` atomically, keeping the previous content as `<name>.bak`."""
+    """Write `report` to `path` atomically, keeping the previous content as `<name>.bak`.
+
+    A report breaking the limits (core.limits) is not written: the file could not be opened
+    again.  Nothing is lost, the report stays in memory and the old file is unchanged.
+    """
     path = Path(path)
+    broken = limits.report_limit_problems(report)
+    if broken:
+        raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：{limits.listed(broken)}。请改正后再保存。原有文件没有改动。")
     _refuse_newer(path)
     atomic_write(path, dumps_project(report).encode("utf-8"), keep_backup=True)
 
 
 def _refuse_newer(path: Path) -> None:
     try:
-        head = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PROJECT_BYTES + 1)
+        text = data.decode("utf-8-sig")
+        if len(data) > MAX_PROJECT_BYTES or limits.json_depth_exceeds(text):
+            return  # no project file of ours: nothing newer to protect
+        head = json.loads(text, parse_int=limits.parse_json_int, parse_float=limits.parse_json_float)
+    except (OSError, ValueError, RecursionError):
         return
     if isinstance(head, dict) and isinstance(head.get("schema_version"), int) and head["schema_version"] > SCHEMA_VERSION:
-        raise ProjectSaveError(f"“{path.name}”由更新版本的程序保存，为避免丢失内容，不能覆盖它。请另存为其他文件。")
+        raise ProjectSaveError(f"“{limits.quote(path.name)}”由更新版本的程序保存，为避免丢失内容，不能覆盖它。请另存为其他文件。")
+
+
+# Temporary files are named `.<target name>.<random>.tmp` (tempfile.mkstemp in the target's
+# folder); a save killed half-way leaves one behind, which the next save or open removes.
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+
+
+def _temporary(folder: Path, target: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
 
 
 def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     """Write bytes so that `path` holds either its old or its complete new content, never half.
 
-    Raises ProjectSaveError with a Chinese explanation; on failure nothing is left behind.
+    With keep_backup the old content becomes `<name>.bak` the same way (copied to a temporary
+    file, fsynced, renamed), so a kill at any moment leaves a complete backup or the previous
+    one.  Raises ProjectSaveError with a Chinese explanation; on failure nothing is left behind.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
+    temporaries: list[str] = []
     _refuse_read_only(path)
     try:
         mode = _mode_for(path)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = _temporary(folder, path)
+        temporaries.append(tmp_name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -277,16 +335,55 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
             # mkstemp makes the file private (0600); the result should have the replaced file's
             # permissions, or a new file's usual ones, so colleagues can still open a shared report.
             os.chmod(tmp_name, mode)
-        if keep_backup and path.exists():
-            shutil.copy2(path, backup_path(path))
+        if keep_backup and path.is_file():
+            backup = backup_path(path)
+            bak_fd, bak_tmp = _temporary(folder, backup)
+            temporaries.append(bak_tmp)
+            with os.fdopen(bak_fd, "wb") as handle, path.open("rb") as source:
+                shutil.copyfileobj(source, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            shutil.copystat(path, bak_tmp)
+            os.replace(bak_tmp, backup)
         os.replace(tmp_name, path)
-        tmp_name = None
+        temporaries.clear()
         _fsync_folder(folder)
     except OSError as error:
-        raise ProjectSaveError(_describe_write_error(path, error)) from error
+        raise ProjectSaveError(f"{describe_file_error(error, path, '保存')}原有文件没有改动。") from error
     finally:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        for name in temporaries:
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
+    remove_stale_temporaries(path)
+
+
+def _is_temporary_of(name: str, path: Path) -> bool:
+    """`.<name>.<8 random characters>.tmp` or the same for `<name>.bak` (mkstemp's naming)."""
+    for target in (path.name, backup_path(path).name):
+        prefix = f"{TEMP_PREFIX}{target}."
+        middle = name[len(prefix):-len(TEMP_SUFFIX)]
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX) and len(middle) == 8 and "." not in middle:
+            return True
+    return False
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files of ours for `path` and its backup left by a killed save: those
+    older than the file itself (a newer one may be a save in progress in another window)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        newest = path.stat().st_mtime
+        names = [entry for entry in os.scandir(folder) if _is_temporary_of(entry.name, path)]
+    except OSError:
+        return
+    for entry in names:
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < newest:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # another process removed or renamed it, or it is not ours to remove
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -297,7 +394,7 @@ def _refuse_read_only(path: Path) -> None:
     except OSError:
         return
     if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise ProjectSaveError(f"无法保存“{path.name}”：文件被设为只读。请另存为其他文件，或先取消只读属性。原有文件没有改动。")
+        raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：文件被设为只读。请另存为其他文件，或先取消只读属性。原有文件没有改动。")
 
 
 def _mode_for(path: Path) -> int:
@@ -327,16 +424,3 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _describe_write_error(path: Path, error: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "磁盘空间不足",
-        errno.EACCES: "没有写入权限，或文件正被其他程序（如 Word、WPS）打开",
-        errno.EPERM: "没有写入权限",
-        errno.EROFS: "该位置是只读的",
-        errno.ENOENT: "文件夹不存在",
-        errno.EISDIR: "这是一个文件夹",
-    }
-    reason = reasons.get(error.errno, error.strerror or str(error))
-    return f"无法保存“{path.name}”：{reason}。原有文件没有改动。"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ...core.formats import Column, ValueType
+from ...core.limits import NUMBER_DIGITS, quote
 from ...core.values import DECIMAL_PLACES, CellValueError, normalize_number_text, parse_cell_text
 
 # Marks that published tables use for "none".
@@ -63,7 +64,7 @@ def read_value(text: str, column: Column, *, source_unit: str | None = None) -> 
     if not cleaned:
         return Reading(0, "原文为空白，按0读取", blank=True)
     if cleaned in ZERO_MARKS:
-        return Reading(0, f"原文为“{cleaned}”，按0读取")
+        return Reading(0, f"原文为“{quote(cleaned)}”，按0读取")
     unit = None
     match = _UNIT.match(cleaned)
     if match:
@@ -72,12 +73,12 @@ def read_value(text: str, column: Column, *, source_unit: str | None = None) -> 
     unit = unit or (source_unit if target else None)
     if unit in MONEY_UNITS:
         if target not in MONEY_UNITS:
-            return Reading(error=f"原文“{raw}”带有金额单位，而该列是数量")
+            return Reading(error=f"原文“{quote(raw)}”带有金额单位，而该列是数量")
         return _money(raw, cleaned, MONEY_UNITS[unit] / MONEY_UNITS[target], unit, target, column)
     try:
         return Reading(parse_cell_text(cleaned, column.type))
     except CellValueError as error:
-        return Reading(error=f"原文“{raw}”无法读取：{error}")
+        return Reading(error=f"原文“{quote(raw)}”无法读取：{error}")
 
 
 def _money(raw: str, number: str, factor: Decimal, unit: str, target: str, column: Column) -> Reading:
@@ -85,12 +86,14 @@ def _money(raw: str, number: str, factor: Decimal, unit: str, target: str, colum
     try:
         amount = Decimal(normalized)
     except InvalidOperation:
-        return Reading(error=f"原文“{raw}”不是金额")
+        return Reading(error=f"原文“{quote(raw)}”不是金额")
     if factor == 1:
         try:
             return Reading(parse_cell_text(normalized, column.type))
         except CellValueError as error:
-            return Reading(error=f"原文“{raw}”无法读取：{error}")
+            return Reading(error=f"原文“{quote(raw)}”无法读取：{error}")
+    if amount.adjusted() >= NUMBER_DIGITS + 8:  # far beyond any cell even in 亿元; Decimal's 28 digits overflow
+        return Reading(error=f"原文“{quote(raw)}”数值过大（超过{NUMBER_DIGITS}位数字），请核对")
     converted = (amount * factor).normalize()
     if converted != converted.quantize(Decimal(1).scaleb(-DECIMAL_PLACES)):
         converted = converted.quantize(Decimal(1).scaleb(-DECIMAL_PLACES))
@@ -101,8 +104,8 @@ def _money(raw: str, number: str, factor: Decimal, unit: str, target: str, colum
     try:
         value = parse_cell_text(text, column.type)
     except CellValueError as error:
-        return Reading(error=f"原文“{raw}”换算为{target}后无法读取：{error}")
+        return Reading(error=f"原文“{quote(raw)}”换算为{target}后无法读取：{error}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return Reading(value, f"原文为“{raw.strip()}”{'' if unit in raw else f'（表头单位为{unit}）'}，"
+    return Reading(value, f"原文为“{quote(raw.strip())}”{'' if unit in raw else f'（表头单位为{unit}）'}，"
                          f"已由{unit}换算为{text}{target}{note}")

@@ -3,8 +3,10 @@
 Pages are saved as UTF-8 or GBK/GB2312/GB18030, with or without a correct `<meta charset>`
 (re-encoding a page in an editor leaves the old declaration behind).  The order is: byte order
 mark, strict UTF-8 (GBK text practically never passes as valid UTF-8, while UTF-8 bytes often
-pass as GBK), the declared charset, strict GB18030 (a superset of GB2312 and GBK).  A file none of them decodes is read as UTF-8 with replacement characters and
-the loss is reported, never hidden.
+pass as GBK), the declared charset, strict GB18030 (a superset of GB2312 and GBK).  A declared
+charset that cannot write Chinese at all (latin-1, windows-1252, a server's "undefined") is a
+wrong declaration, so GB18030 is tried before it.  A file none of them decodes is read as UTF-8
+with replacement characters and the loss is reported, never hidden.
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def can_write_chinese(codec: str) -> bool:
+    """Whether a codec can hold Chinese text at all; one that cannot is a wrong declaration."""
+    try:
+        "政府信息公开".encode(codec)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes: an image, an executable, a .doc … not text."""
     sample = data[:65536]
@@ -57,18 +68,25 @@ def decode_text(data: bytes, *, html: bool = False) -> tuple[str, str, list[str]
             try:
                 return data.decode(codec), codec.replace("-sig", ""), []
             except UnicodeDecodeError:
+                if codec == "utf-16":  # a byte-order mark is sure; a lone surrogate in it is a loss to report
+                    text = data.decode(codec, errors="replace")
+                    return text, codec, [_lost(text)]
                 break
     notes: list[str] = []
     declared = declared_charset(data) if html else None
-    for codec in dict.fromkeys(c for c in ("utf-8", declared, "gb18030") if c):
+    order = ("utf-8", declared, "gb18030") if declared and can_write_chinese(declared) else ("utf-8", "gb18030", declared)
+    for codec in dict.fromkeys(c for c in order if c):
         try:
             text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: the "undefined" codec refuses everything
             continue
         if declared and codec != declared:
             notes.append(f"网页声明的编码为{declared}，实际内容为{codec}，已按{codec}读取。")
         return text, codec, notes
     text = data.decode("utf-8", errors="replace")
-    lost = text.count("\ufffd")
-    notes.append(f"文件编码无法完全识别，有{lost}个字节无法解码（显示为�），请核对导入的文字。")
+    notes.append(_lost(text))
     return text, "utf-8（有无法解码的字节）", notes
+
+
+def _lost(text: str) -> str:
+    return f"文件编码无法完全识别，有{text.count(chr(0xFFFD))}处无法解码（显示为�），请核对导入的文字。"

@@ -13,6 +13,7 @@ import io
 import zipfile
 
 from .blocks import Block, Cell, Line, TableBlock
+from ..errors import describe_error
 from .errors import ImportRefused
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # a report with photos is a few MB unpacked
@@ -146,7 +147,7 @@ def read_docx(data: bytes) -> list[Block]:
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors … for broken files
         if "content type" in str(error) or "not a Word file" in str(error):
             raise ImportRefused("该文件不是 Word 文档（.docx），可能是其他 Office 文件。", "bad_docx") from None
-        raise ImportRefused(f"Word 文件已损坏，无法读取（{type(error).__name__}）。", "bad_docx") from None
+        raise ImportRefused(f"Word 文件已损坏，无法读取：{describe_error(error)}", "bad_docx") from None
     blocks: list[Block] = []
     _read_body(body, blocks)
     return blocks

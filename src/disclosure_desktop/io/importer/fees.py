@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ...core.limits import NUMBER_DIGITS
 from ...core.model import FeeReport
 
 _NUMBER = r"(?P<n>\d[\d,，]*(?:\.\d+)?)"
@@ -37,6 +38,6 @@ def read_fees(text: str) -> FeeReport | None:
     count = None
     if notices:
         digits = notices.group("n").replace(",", "").replace("，", "")
-        count = int(digits) if digits.isdigit() else None
+        count = int(digits) if digits.isdigit() and len(digits) <= NUMBER_DIGITS else None  # no 4300-digit int()
     return FeeReport(notices=count, amount_yuan=_amount(amount) if amount else None,
                      collected_yuan=_amount(collected) if collected else None)
