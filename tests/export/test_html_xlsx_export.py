@@ -21,12 +21,28 @@ def test_html_tables_cell_by_cell(tmp_path, name):
     export_report(report, path)
     parsed = parse_html(path.read_text("utf-8"))
     expected = expected_layouts(report.spec, report)
-    assert len(parsed.tables) == 3
-    for table, table_id, head in zip(parsed.tables, ("s2", "s3", "s4"), (0, 3, 3)):
-        assert html_layout(table["rows"]) == expected[table_id], table_id
-        assert table["thead_rows"] == head
-        # head cells are <th>, numbers <td>
-        assert all(cell[0] == "th" for row in table["rows"][:head] for cell in row)
+    fmt = report.spec
+    sections = [s for s in fmt.sections if s.kind == "tables"]
+    assert len(parsed.tables) == sum(len(s.tables) for s in sections)
+    tables = iter(parsed.tables)
+    for section in sections:
+        grid = 1 + max(c for _, c in expected[section.id])
+        rows: list = []
+        for table_id in section.tables:
+            table = next(tables)
+            caption = fmt.table(table_id).caption
+            # A sub-table's caption row is the table's <caption>; 三 and 四 are captioned by their section.
+            assert table["caption"] == (caption or section.title.split("、", 1)[1]), table_id
+            if caption:
+                rows.append([["th", caption, 1, grid]])
+            rows.extend(table["rows"])
+            head = table["thead_rows"]
+            assert head == (1 if caption else 3)
+            # head cells are <th scope=col|colgroup> (the 勾稽 note is no heading), row labels <th scope=row…>
+            for tag, scope, part in table["scopes"]:
+                if tag == "th":
+                    assert scope in (("col", "colgroup") if part == "thead" else ("row", "rowgroup")), table_id
+        assert html_layout(rows) == expected[section.id], section.id
 
 
 def test_html_is_self_contained_without_scripts(tmp_path):
@@ -130,7 +146,7 @@ def test_blank_cells_print_empty(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "draft.xlsx", data_only=True)["三、收到和处理政府信息公开申请情况"]
     assert sheet.cell(row=FIRST_TABLE_ROW + 5, column=2).value == "（一）予以公开"  # spans B:C
     assert sheet.cell(row=FIRST_TABLE_ROW + 5, column=4).value is None
-    rows = parse_html((tmp_path / "draft.html").read_text("utf-8")).tables[1]["rows"]
+    rows = parse_html((tmp_path / "draft.html").read_text("utf-8")).tables[-2]["rows"]
     public = next(row for row in rows if any(cell[1] == "（一）予以公开" for cell in row))
     label_index = next(i for i, cell in enumerate(public) if cell[1] == "（一）予以公开")
     assert public[label_index + 1][1] == ""

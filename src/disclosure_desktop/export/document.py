@@ -186,6 +186,32 @@ class TableBlock:
         for row in self.rows:
             yield from row
 
+    def starts_sub_table(self, row: int) -> bool:
+        """The row opens one of several stacked tables: its first cell is a caption (第二十条第（一）项)."""
+        return bool(self.rows[row]) and self.rows[row][0].role is CellRole.CAPTION
+
+    def sub_tables(self) -> list["TableBlock"]:
+        """The format tables this block stacks, each as a block of its own (id = the format table id).
+
+        Section 二 prints its sub-tables in one grid, each opening with a full-width caption row;
+        no cell spans from one into the next, so the rows can be cut there.  A block of one table
+        is returned as it is."""
+        if len(self.source_tables) <= 1:
+            return [self]
+        starts = [r for r in range(len(self.rows)) if self.starts_sub_table(r)]
+        if len(starts) != len(self.source_tables) or starts[:1] != [0]:
+            raise TableLayoutError(f"{self.id}: {len(starts)} captions for {len(self.source_tables)} tables")
+        pieces = []
+        for index, (table_id, start) in enumerate(zip(self.source_tables, starts)):
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.rows)
+            rows = self.rows[start:end]
+            head = 0
+            while head < len(rows) and all(c.role not in (CellRole.VALUE, CellRole.LABEL) for c in rows[head]):
+                head += 1
+            pieces.append(TableBlock(id=table_id, rows=rows, columns=self.columns, header_rows=head,
+                                     column_widths=self.column_widths, source_tables=(table_id,)))
+        return pieces
+
     def normalized_widths(self) -> tuple[float, ...]:
         """Column widths as fractions summing to 1 (equal when none were given)."""
         widths = self.column_widths or (1.0,) * self.columns

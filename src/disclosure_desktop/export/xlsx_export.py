@@ -31,7 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..core.formats import Format, ValueType, get_format
 from .builder import em_width
-from .document import Align, CellRole, Document, Heading, Note, PlacedCell, TableBlock
+from .document import Align, CellRole, Document, Heading, Note, TableBlock
 from .result import ExportError, ExportResult, write_bytes
 
 FONT_NAME = "宋体"
@@ -70,34 +70,6 @@ def table_sections(document: Document) -> list[tuple[str, TableBlock, list[Note]
     return result
 
 
-def _starts_sub_table(block: TableBlock, row: int) -> bool:
-    return bool(block.rows[row]) and block.rows[row][0].role is CellRole.CAPTION
-
-
-def split_tables(block: TableBlock) -> list[tuple[str, TableBlock]]:
-    """A section's block cut into the format tables it stacks: (table id, block of that table).
-
-    Section 二 prints its sub-tables in one grid, each starting with its caption row; the other
-    sections hold one table.  Cells never span from one sub-table into the next (each opens
-    with a full-width caption), so the rows can be cut there."""
-    if len(block.source_tables) <= 1:
-        return [(block.source_tables[0] if block.source_tables else block.id, block)]
-    starts = [r for r in range(len(block.rows)) if _starts_sub_table(block, r)]
-    if len(starts) != len(block.source_tables) or starts[:1] != [0]:
-        raise ValueError(f"{block.id}: {len(starts)} captions for {len(block.source_tables)} tables")
-    pieces = []
-    for index, (table_id, start) in enumerate(zip(block.source_tables, starts)):
-        end = starts[index + 1] if index + 1 < len(starts) else len(block.rows)
-        rows = block.rows[start:end]
-        head = 0
-        while head < len(rows) and all(c.role is not CellRole.VALUE and c.role is not CellRole.LABEL
-                                       for c in rows[head]):
-            head += 1
-        pieces.append((table_id, TableBlock(id=table_id, rows=rows, columns=block.columns, header_rows=head,
-                                            column_widths=block.column_widths, source_tables=(table_id,))))
-    return pieces
-
-
 def sheet_name(title: str, used: set[str]) -> str:
     name = _SHEET_NAME_FORBIDDEN.sub("", title)[:31].strip("'") or "表"
     base, n = name, 2
@@ -130,9 +102,9 @@ def to_bytes(document: Document) -> bytes:
     used: set[str] = set()
     cached: dict[str, dict[str, object]] = {}
     for title, block, notes in table_sections(document):
-        pieces = split_tables(block)
-        for index, (table_id, table) in enumerate(pieces):
-            name = _table_name(fmt, table_id, title)
+        pieces = block.sub_tables()
+        for index, table in enumerate(pieces):
+            name = _table_name(fmt, table.source_tables[0] if table.source_tables else table.id, title)
             sheet = workbook.create_sheet(sheet_name(name, used))
             table_notes = notes if len(pieces) == 1 else _notes_for(table, notes, index == len(pieces) - 1)
             cached[sheet.title] = write_sheet(sheet, document, name, table, table_notes, fmt)
