@@ -42,6 +42,9 @@ from enum import Enum
 from typing import Iterator, Union
 
 
+DRAFT_WORD = "草稿"
+
+
 class ParagraphRole(str, Enum):
     BODY = "body"            # narrative paragraph, first line indented 2 characters
     OPENING = "opening"      # the opening paragraph (basis, parts, period, where published, contact)
@@ -76,6 +79,13 @@ class DocumentMeta:
     format_id: str = ""
     year: int | None = None
     language: str = "zh-CN"
+
+    @property
+    def draft_label(self) -> str:
+        """What the draft mark says: why it is a draft.  A clean report exported as a draft (the
+        user asked for one) is just 草稿 — never a claim that its check failed."""
+        errors = len(self.draft_reasons)
+        return f"{DRAFT_WORD}：尚有{errors}个错误" if errors else DRAFT_WORD
 
 
 @dataclass(frozen=True)

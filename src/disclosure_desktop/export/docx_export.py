@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from xml.sax.saxutils import escape
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -46,7 +47,7 @@ def to_bytes(document: Document) -> bytes:
         for element in block_elements(block, document):
             anchor.addprevious(element)
     if document.meta.draft:
-        mark_draft(word)
+        mark_draft(word, document.meta.draft_label)
     _properties(word, document)
     out = io.BytesIO()
     word.save(out)
@@ -136,7 +137,7 @@ def _cell_paragraph(cell: Cell) -> str:
 
 # --- draft mark and properties --------------------------------------------------------------
 # A diagonal 草稿 watermark behind the text (VML text path, the form Word itself writes for
-# 水印; LibreOffice and WPS show it too), plus the word 草稿 in the header of every page.
+# 水印; LibreOffice and WPS show it too), plus the draft label in the header of every page.
 _WATERMARK = (
     '<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
     '{rpr}<w:pict>'
@@ -157,12 +158,13 @@ _WATERMARK = (
     '<v:textpath style="font-family:{font};font-size:1pt" string="{text}"/></v:shape></w:pict></w:r>')
 
 
-def mark_draft(word) -> None:
+def mark_draft(word, label: str = S.DRAFT_TEXT) -> None:
+    """`label` in the header (草稿：尚有n个错误, or 草稿), the plain word as the watermark."""
     section = word.sections[0]
     for header in (section.header, section.even_page_header):
         paragraph = header.paragraphs[0]._p
         paragraph.append(parse_xml(f'<w:r {NSDECL}>{rpr_xml(S.DRAFT_FONT, color=S.DRAFT_COLOR)}'
-                                   f'<w:t>{S.DRAFT_TEXT}</w:t></w:r>'))
+                                   f'<w:t>{escape(label)}</w:t></w:r>'))
         paragraph.append(parse_xml(_WATERMARK.format(
             ns=NSDECL, rpr=rpr_xml(S.DRAFT_FONT), font=f"&quot;{S.DRAFT_FONT.east_asian}&quot;",
             text=S.DRAFT_TEXT)))

@@ -38,7 +38,7 @@ def to_html(document: Document) -> str:
     title = meta.title + ("（草稿）" if meta.draft else "")
     body: list[str] = []
     if meta.draft:
-        body.append(f'<p style="{DRAFT_STYLE}">草稿</p>')
+        body.append(f'<p style="{DRAFT_STYLE}">{escape(meta.draft_label)}</p>')
     section = ""
     for block in document.blocks:
         if isinstance(block, Heading) and block.level == 1:

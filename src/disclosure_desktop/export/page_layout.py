@@ -26,7 +26,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from .document import Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock, Title
+from .document import (DRAFT_WORD, Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock,
+                       Title)
 from .fonts import FontSet, resolve_fonts
 # The pieces of the layout live in their own modules; their names are re-exported here, the
 # one module callers (export, print preview, tests) import from.
@@ -37,8 +38,8 @@ from .text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, baseline
                            set_paragraph)
 
 # The mark printed on a draft (a document exported while an error-level finding stands).
-DRAFT_MARK = "草稿"
-DRAFT_HEADER = "草稿 · 检查未通过，不得作为正式文本印发或公开"
+DRAFT_MARK = DRAFT_WORD
+DRAFT_HEADER_TAIL = "，不得作为正式文本印发或公开"
 DRAFT_WATERMARK_PT = 150.0
 
 TABLE_GAP_BEFORE = 4.0
@@ -360,8 +361,9 @@ class DocumentLayout:
                       (x + em + 2 * gap + number_width, DASH, dash_scale))
             page.items.append(TextRun(x, baseline, text, "page_number", width, pieces, kind="page_number"))
             if result.draft:
-                header_width = m.width("draft_mark", DRAFT_HEADER)
-                page.items.append(TextRun(g.text_right - header_width, g.text_top - 10 * MM, DRAFT_HEADER,
+                header = self.document.meta.draft_label + DRAFT_HEADER_TAIL
+                header_width = m.width("draft_mark", header)
+                page.items.append(TextRun(g.text_right - header_width, g.text_top - 10 * MM, header,
                                           "draft_mark", header_width, kind="draft_header"))
                 mark_size = DRAFT_WATERMARK_PT
                 mark_width = m.width("draft_mark", DRAFT_MARK, mark_size)

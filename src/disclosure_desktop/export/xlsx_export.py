@@ -245,7 +245,7 @@ def write_sheet(sheet, document: Document, title: str, block: TableBlock, notes:
         target.font = body_font
     last_row = note_row + len(notes) - 1 if notes else FIRST_TABLE_ROW + len(block.rows) - 1
 
-    _page_setup(sheet, block, last_column, last_row, meta.draft)
+    _page_setup(sheet, block, last_column, last_row, meta.draft_label if meta.draft else "")
     # Protected without a password: it guards against typing over a total or a label, not against
     # the reviewer, who can lift it in one click.
     sheet.protection.sheet = True
@@ -318,7 +318,7 @@ def _number_format(fmt: Format | None, key, value) -> str:
     return COUNT_FORMAT if isinstance(value, int) else AMOUNT_FORMAT
 
 
-def _page_setup(sheet, block: TableBlock, last_column: str, last_row: int, draft: bool) -> None:
+def _page_setup(sheet, block: TableBlock, last_column: str, last_row: int, label: str) -> None:
     if block.header_rows:
         sheet.print_title_rows = f"{FIRST_TABLE_ROW}:{FIRST_TABLE_ROW + block.header_rows - 1}"
     sheet.print_area = f"A1:{last_column}{last_row}"
@@ -328,7 +328,7 @@ def _page_setup(sheet, block: TableBlock, last_column: str, last_row: int, draft
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
-    if draft:
-        sheet.oddHeader.center.text = "草稿"
-        sheet.evenHeader.center.text = "草稿"
+    if label:
+        sheet.oddHeader.center.text = label
+        sheet.evenHeader.center.text = label
     sheet.freeze_panes = sheet.cell(row=FIRST_TABLE_ROW + block.header_rows, column=1)
