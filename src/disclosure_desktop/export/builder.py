@@ -8,6 +8,7 @@ matter) is stripped of control characters here, so no exporter has to think abou
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..core.checks import Finding, blocking_findings
@@ -62,8 +63,8 @@ def build_document(report: Report, findings: Iterable[Finding] | None = None, *,
     for section in fmt.sections:
         blocks.append(Heading(section.title, 1))
         if section.kind == "narrative":
-            blocks.extend(narrative_blocks(report.narrative.get(section.id, "")))
-            blocks.extend(fee_blocks(report, fmt, section))
+            blocks.extend(with_fees(narrative_blocks(report.narrative.get(section.id, "")),
+                                    fee_blocks(report, fmt, section), fmt, section))
         else:
             blocks.extend(section_table_blocks(report, fmt, section))
     blocks.extend(closing_blocks(clean_line(report.front.signatory) or agency, meta.date_text, blocks))
@@ -164,6 +165,18 @@ def fee_blocks(report: Report, fmt: Format, section: Section) -> list[Block]:
     if fees.collected_yuan is not None:
         parts.append(f"实际收取总金额{format_value(fees.collected_yuan)}元")
     return [Paragraph(f"本年度依据《政府信息公开信息处理费管理办法》，{'，'.join(parts)}。")]
+
+
+def with_fees(narrative: list[Block], fees: list[Block], fmt: Format, section: Section) -> list[Block]:
+    """The fee sentence goes before a paragraph saying 「无其他需要报告的事项」 (the format's rule
+    for that phrase gives its wording), so that sentence stays true; otherwise at the end."""
+    rule = next((r for r in fmt.rules if r.check == "nothing_else_then_more"
+                 and r.params.get("section") == section.id), None)
+    if fees and rule is not None:
+        for index, block in enumerate(narrative):
+            if isinstance(block, Paragraph) and re.search(rule.params["nothing"], block.text):
+                return narrative[:index] + fees + narrative[index:]
+    return narrative + fees
 
 
 # --- tables ---------------------------------------------------------------------------------
