@@ -36,6 +36,16 @@ DATE_INDENT = 4.0
 LABEL_WIDTHS = {1: (2.2,), 3: (1.1, 1.5, 4.8)}
 VALUE_WIDTH = 1.0
 
+# The text block is 156 mm = 442 pt, i.e. 42 characters of the tables' 五号 (10.5 pt).  A value
+# column is widened until its widest figure fits on one line with the cell padding of both
+# renderers (PDF 2 × 1 mm, DOCX 2 × 0.6 mm, rounded up to 0.8 character); the room comes from
+# the label columns first (labels wrap, figures must not), else from value columns with room.
+TABLE_TEXT_CHARS = 442.2 / 10.5
+FIGURE_PADDING_CHARS = 0.8
+# A digit is half a character in 宋体 but up to 0.56 in the Noto CJK faces used where 宋体 is missing.
+DIGIT_CHARS = 0.6
+LABEL_MIN_SHARE = 0.6  # a label column keeps at least this share of its width
+
 
 def clean(text: str | None) -> str:
     """User text fit for a document: no control characters, no stray outer whitespace."""
@@ -199,7 +209,40 @@ def section_table_blocks(report: Report, fmt: Format, section: Section) -> list[
     block = TableBlock(id=section.id, rows=tuple(rows), columns=len(widths), header_rows=header_rows,
                        column_widths=widths, source_tables=tuple(t.id for t in tables))
     block.placed()  # a layout that does not tile the grid is a format-data error: fail loudly here
+    label_columns = max(t.print.label_columns for t in tables)
+    block = TableBlock(id=block.id, rows=block.rows, columns=block.columns, header_rows=block.header_rows,
+                       column_widths=fit_figures(block, label_columns), source_tables=block.source_tables)
     return [block, *unit_notes(tables)]
+
+
+def fit_figures(block: TableBlock, label_columns: int) -> tuple[float, ...]:
+    """Column widths in which every figure fits on one line (a wrapped 123 456 reads as two numbers)."""
+    widths = list(block.column_widths)
+    per_char = sum(widths) / TABLE_TEXT_CHARS
+    required = [0.0] * len(widths)
+    for placed in block.placed():
+        cell = placed.cell
+        if cell.role is not CellRole.VALUE or not cell.text:
+            continue
+        wanted = (DIGIT_CHARS * len(cell.text) + FIGURE_PADDING_CHARS) * per_char
+        spanned = range(placed.column, placed.last_column + 1)
+        missing = wanted - sum(widths[c] for c in spanned)
+        for c in spanned:
+            required[c] = max(required[c], widths[c] + max(missing, 0.0) / len(spanned))
+    extra = sum(max(r - w, 0.0) for r, w in zip(required, widths))
+    if extra <= 1e-9:
+        return tuple(widths)
+    slack = [w * (1 - LABEL_MIN_SHARE) if c < label_columns else max(w - required[c], 0.0)
+             for c, w in enumerate(widths)]
+    from_labels = sum(slack[:label_columns]) >= extra
+    sources = range(label_columns) if from_labels else range(len(widths))
+    pool = sum(slack[c] for c in sources)
+    taken = min(extra, pool)
+    result = [max(r, w) for r, w in zip(required, widths)]
+    for c in sources:
+        if pool > 0:
+            result[c] -= taken * slack[c] / pool
+    return tuple(result)
 
 
 def unit_notes(tables: Iterable[Table]) -> list[Note]:
