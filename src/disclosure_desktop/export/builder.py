@@ -44,7 +44,8 @@ TABLE_TEXT_CHARS = 442.2 / 10.5
 FIGURE_PADDING_CHARS = 0.8
 # A digit is half a character in 宋体 but up to 0.56 in the Noto CJK faces used where 宋体 is missing.
 DIGIT_CHARS = 0.6
-LABEL_MIN_SHARE = 0.6  # a label column keeps at least this share of its width
+LABEL_MIN_SHARE = 0.6  # a label column keeps at least this share of its width,
+LABEL_MIN_CHARS = 4.0  # and room for （三） on a line (never cut into （三 / ）)
 
 
 def clean(text: str | None) -> str:
@@ -232,8 +233,8 @@ def fit_figures(block: TableBlock, label_columns: int) -> tuple[float, ...]:
     extra = sum(max(r - w, 0.0) for r, w in zip(required, widths))
     if extra <= 1e-9:
         return tuple(widths)
-    slack = [w * (1 - LABEL_MIN_SHARE) if c < label_columns else max(w - required[c], 0.0)
-             for c, w in enumerate(widths)]
+    slack = [max(w - max(w * LABEL_MIN_SHARE, LABEL_MIN_CHARS * per_char), 0.0) if c < label_columns
+             else max(w - required[c], 0.0) for c, w in enumerate(widths)]
     from_labels = sum(slack[:label_columns]) >= extra
     sources = range(label_columns) if from_labels else range(len(widths))
     pool = sum(slack[c] for c in sources)

@@ -302,7 +302,9 @@ class DocumentLayout:
         count = len(self._lines(index))
         if isinstance(block, Heading):
             return count * pitch + self._first_part_height(index + 1)
-        return min(count, 2) * pitch
+        # place_lines leaves neither one line alone at a page foot nor one alone at the top, so a
+        # paragraph of up to three lines cannot be split at all.
+        return (count if count <= 3 else 2) * pitch
 
     def layout(self) -> LaidOutDocument:
         result = LaidOutDocument([], self.geometry, self.fonts, self.document.meta.draft)
