@@ -19,13 +19,10 @@ from ..core.text import chinese_date, heading_level, paragraphs, strip_control_c
 from ..core.values import format_value
 from .document import (Align, Block, Cell, CellRole, Document, DocumentMeta, Heading, Note, Paragraph,
                        ParagraphRole, TableBlock, Title)
+from .title_lines import em_width, title_lines
 
 # The legal basis every report is compiled under (第五十条 of the 条例 lists the contents).
 LEGAL_BASIS = "《中华人民共和国政府信息公开条例》"
-
-# A 2号 title line holds about 20 characters in the 156 mm text block; a longer title is broken
-# after the agency name, as published reports do.
-TITLE_LINE_CHARS = 20
 
 # Relative column widths of the printed tables.  Section 二 gives the label column room for
 # 其他对外管理服务事项; table 三's three label columns are narrow (三、本年度办理结果 runs down
@@ -84,14 +81,8 @@ def build_document(report: Report, findings: Iterable[Finding] | None = None, *,
 
 # --- front and back matter ------------------------------------------------------------------
 def title_block(title: str, agency: str) -> Title:
-    if len(title) > TITLE_LINE_CHARS and title.startswith(agency) and len(title) > len(agency):
-        return Title(title, (agency, title[len(agency):]))
-    return Title(title, (title,))
-
-
-def em_width(text: str) -> float:
-    """Printed width in body characters: ASCII (the digits of a date) is half a Chinese character."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    """The title in lines broken by meaning, in a 梯形 or 菱形 outline (export/title_lines.py)."""
+    return Title(title, title_lines(title, agency))
 
 
 def closing_blocks(signature: str, date_text: str, blocks: list[Block]) -> list[Paragraph]:

@@ -12,7 +12,11 @@ from PySide6.QtGui import QFontMetricsF, QImage
 
 from .document import Align
 from .fonts import FontSet
-from .line_breaking import break_lines, units
+from .line_breaking import autospace_points, break_lines, units
+
+# Space between an ideograph and a Latin letter or digit, as LibreOffice sets it (measured: 4.4 pt
+# in 2号, 3.2 pt in 3号 — a fifth of the type size) and Word by default.
+AUTOSPACE_EM = 0.2
 
 # Where the em box sits on a line: its centre is 0.38 em above the baseline in CJK fonts.
 EM_CENTRE_ABOVE_BASELINE = 0.38
@@ -103,26 +107,36 @@ def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: 
             return measurer.width(role, piece) + tracking
         return sum(measurer.width(role, piece[a:b]) + tracking for a, b in units(piece))
 
+    autospace = AUTOSPACE_EM * measurer.size(role)
+    points = autospace_points(text)
+
+    def spacing(index: int) -> float:
+        return autospace if index in points else 0.0
+
     result = []
-    for number, line in enumerate(break_lines(text, width, measure, first_line_indent=indent)):
+    for number, line in enumerate(break_lines(text, width, measure, first_line_indent=indent, spacing=spacing)):
         x = left + (indent if number == 0 else 0.0)
         available = width - (indent if number == 0 else 0.0)
-        pieces = [line.text[a:b] for a, b in units(line.text)]
+        bounds = units(line.text)
+        pieces = [line.text[a:b] for a, b in bounds]
         widths = [measurer.width(role, piece) for piece in pieces]
+        # space before each piece: autospace inside the line (none before its first piece)
+        before = [0.0] + [spacing(line.start + a) for a, _ in bounds[1:]]
         gaps = len(pieces) - 1
         gap = tracking
-        natural = sum(widths) + tracking * gaps
+        natural = sum(widths) + sum(before) + tracking * gaps
         if justify and not line.last and gaps and align == Align.LEFT:
             gap = tracking + max(available - natural, 0.0) / gaps
         elif align == Align.CENTER:
             x += max(available - natural, 0.0) / 2
         elif align == Align.RIGHT:
             x += max(available - natural, 0.0)
-        drawn = sum(widths) + gap * gaps
+        drawn = sum(widths) + sum(before) + gap * gaps
         placed: tuple[tuple[float, str], ...] = ()
-        if abs(gap) > 1e-9 and gaps:
+        if (abs(gap) > 1e-9 or any(before)) and gaps:
             positions, cursor = [], x
-            for piece, piece_width in zip(pieces, widths):
+            for piece, piece_width, space in zip(pieces, widths, before):
+                cursor += space
                 if not piece.isspace():
                     positions.append((cursor, piece))
                 cursor += piece_width + gap
