@@ -93,9 +93,10 @@ def styles_xml() -> str:
                              rpr=rpr_xml(font)))
     styles += [
         _style("paragraph", S.STYLE_TABLE_TEXT, "Table Text", based_on="Normal",
-               ppr=f'{NO_GRID}{SINGLE}{NO_INDENT}<w:jc w:val="center"/>', rpr=rpr_xml(S.TABLE_FONT, char_spacing=0)),
+               ppr=f'{NO_GRID}{_spacing_exact(S.TABLE_LINE_TWIPS)}{NO_INDENT}<w:jc w:val="center"/>',
+               rpr=rpr_xml(S.TABLE_FONT, char_spacing=0)),
         _style("paragraph", S.STYLE_TABLE_NOTE, "Table Note", based_on="Normal", next_style=S.STYLE_BODY,
-               ppr=f'{NO_GRID}<w:spacing w:before="60" w:after="0" w:line="240" w:lineRule="auto"/>{NO_INDENT}',
+               ppr=f'{NO_GRID}{_spacing_exact(S.NOTE_LINE_TWIPS)}{NO_INDENT}',
                rpr=rpr_xml(S.NOTE_FONT, char_spacing=0)),
         # GB/T 9704 7.3.5: one empty line above the agency name; the exporter sets the right
         # indents from the document (date 4 characters in, the name centred over it).
@@ -110,7 +111,9 @@ def styles_xml() -> str:
                extra='<w:tblPr><w:tblBorders>'
                      + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                                for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-                     + f'</w:tblBorders><w:tblCellMar><w:left w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+                     + f'</w:tblBorders><w:tblCellMar><w:top w:w="{S.CELL_MARGIN_Y_TWIPS}" w:type="dxa"/>'
+                       f'<w:left w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+                       f'<w:bottom w:w="{S.CELL_MARGIN_Y_TWIPS}" w:type="dxa"/>'
                        f'<w:right w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar></w:tblPr>'),
     ]
     defaults = (f'<w:docDefaults><w:rPrDefault>{rpr_xml(body, lang=True)}</w:rPrDefault>'

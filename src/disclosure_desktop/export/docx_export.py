@@ -24,7 +24,6 @@ from .document import Align, Cell, Document, Heading, Note, Paragraph, Paragraph
 from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
-ROW_MIN_HEIGHT_TWIPS = 340  # 6 mm: a printed table row never looks cramped
 LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
@@ -101,7 +100,7 @@ def table_xml(block: TableBlock) -> str:
     out.append("</w:tblGrid>")
     for r, row in enumerate(grid):
         # Rows never break across pages; the head rows repeat on every page the table runs onto.
-        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{S.ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
                    f'{"<w:tblHeader/>" if r < block.header_rows else ""}</w:trPr>')
         for c, placed in enumerate(row):
             if placed.column != c:

@@ -98,5 +98,15 @@ STYLE_TABLE = "TableGrid"
 # Table cell padding, left/right (twips): narrow, since table 四 has 15 columns of 10 mm and
 # table 三's value columns (11 mm) must hold five digits at 10.5 pt.
 CELL_MARGIN_TWIPS = 34  # 0.6 mm
+# Table text on an exact pitch and cells padded top and bottom as the PDF sets them
+# (table_layout: 1.3 × 五号 = 13.65 pt, 1.7 pt), so a row is as tall in LibreOffice and Word as
+# in the PDF and the pages break at the same rows.
+# LibreOffice adds the 0.5 pt rule to a row's content height, so the padding and the minimum
+# height given here are the PDF's less that rule.
+TABLE_RULE_TWIPS = 10                             # 0.5 pt
+TABLE_LINE_TWIPS = round(SIZE_TABLE * 1.3 * 20)   # 273
+CELL_MARGIN_Y_TWIPS = 34 - TABLE_RULE_TWIPS // 2  # 1.7 pt less half the rule, above and below
+ROW_MIN_HEIGHT_TWIPS = 340 - TABLE_RULE_TWIPS     # 6 mm rows (17 pt with the rule)
+NOTE_LINE_TWIPS = round(SIZE_NOTE * 1.5 * 20)     # 360: notes under tables, 18 pt
 DRAFT_TEXT = "草稿"
 DRAFT_COLOR = "C00000"

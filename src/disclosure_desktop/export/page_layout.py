@@ -42,9 +42,12 @@ DRAFT_MARK = DRAFT_WORD
 DRAFT_HEADER_TAIL = "，不得作为正式文本印发或公开"
 DRAFT_WATERMARK_PT = 150.0
 
-TABLE_GAP_BEFORE = 4.0
-TABLE_GAP_AFTER = 8.0
-NOTE_PITCH_FACTOR = 1.5
+# No space around tables: in the DOCX a table follows its heading directly and the next
+# paragraph starts right under it (Word and LibreOffice add none), and the PDF must break its
+# pages where they do.
+TABLE_GAP_BEFORE = 0.0
+TABLE_GAP_AFTER = 0.0
+NOTE_PITCH_FACTOR = 1.5  # 小四 notes on an 18 pt pitch, as the DOCX's Table Note style
 # Roles set on the 28-characters-per-line grid of GB/T 9704 (all 3号).
 GRID_ROLES = frozenset({"body", "heading1", "heading2", "heading3"})
 GRID_SAMPLE = "国"  # an ideograph: its advance is the font's character width

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from .docx_style import LINE_PITCH_TWIPS
 from .document import CellRole
 from .fonts import FontSet
 
@@ -24,7 +25,7 @@ class PageGeometry:
     bottom: float = 35 * MM
     left: float = 28 * MM
     right: float = 26 * MM
-    line_pitch: float = 28.9           # 22 lines of 3号 text in the 225 mm text block
+    line_pitch: float = LINE_PITCH_TWIPS / 20  # 28.95 pt: 22 lines of 3号 text, the DOCX's exact pitch
     page_number_gap: float = 7 * MM    # from the text block's lower edge to the page number's dashes
 
     @property
