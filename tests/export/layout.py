@@ -239,3 +239,15 @@ def xlsx_layout(sheet, first_row: int) -> Layout:
             text = number_text(cell.value) if isinstance(cell.value, (int, float)) else (cell.value or "")
             layout[(cell.row - first_row, cell.column - 1)] = (text, rowspan, colspan)
     return layout
+
+
+def split_at_page_breaks(layout: Layout, breaks) -> Layout:
+    """The layout with every labelled merged cell that runs over a page-break row started again
+    there (what the DOCX export does so a continued page shows its group labels)."""
+    result = dict(layout)
+    for row in sorted(breaks):
+        for (r, c), (text, rowspan, colspan) in list(result.items()):
+            if text and r < row <= r + rowspan - 1:
+                result[(r, c)] = (text, row - r, colspan)
+                result[(row, c)] = (text, r + rowspan - row, colspan)
+    return result

@@ -21,9 +21,12 @@ from docx.oxml import parse_xml
 from . import docx_style as S
 from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
 from .document import Align, Cell, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
+from .grid_measure import GridMeasurer
+from .page_layout import layout_document
 from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
+SHORT_TABLE_ROWS = 8          # a table this short always fits on a page
 LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
@@ -42,8 +45,9 @@ def render(document: Document, path: Path) -> ExportResult:
 def to_bytes(document: Document) -> bytes:
     word = docx.Document(io.BytesIO(template_bytes()))
     anchor = word.element.body.sectPr  # content goes before the section properties
+    breaks = table_page_breaks(document)
     for block in document.blocks:
-        for element in block_elements(block, document):
+        for element in block_elements(block, document, breaks.get(getattr(block, "id", None), ())):
             anchor.addprevious(element)
     if document.meta.draft:
         mark_draft(word, document.meta.draft_label)
@@ -54,7 +58,24 @@ def to_bytes(document: Document) -> bytes:
 
 
 # --- blocks ---------------------------------------------------------------------------------
-def block_elements(block, document: Document) -> list:
+def table_page_breaks(document: Document) -> dict[str, tuple[int, ...]]:
+    """Table id → the body rows that start a new page, from the shared page layout on fixed
+    character widths (grid_measure): the PDF breaks its tables at the same rows."""
+    if not any(len(b.rows) > SHORT_TABLE_ROWS for b in document.tables()):
+        return {}  # short tables never continue: no layout needed
+    layout = layout_document(document, measurer=GridMeasurer())
+    starts: dict[str, list[int]] = {}
+    for page in layout.pages:
+        first: dict[str, int] = {}
+        for cell in page.cells:
+            if not cell.repeated_head and not cell.continued:  # the rows this page really starts
+                first[cell.table] = min(first.get(cell.table, cell.row), cell.row)
+        for table_id, row in first.items():
+            starts.setdefault(table_id, []).append(row)
+    return {table_id: tuple(rows[1:]) for table_id, rows in starts.items() if len(rows) > 1}
+
+
+def block_elements(block, document: Document, page_breaks: tuple[int, ...] = ()) -> list:
     if isinstance(block, Title):
         return [parse_xml(paragraph_xml("\n".join(block.printed_lines), S.STYLE_TITLE, S.TITLE_FONT))]
     if isinstance(block, Heading):
@@ -65,7 +86,7 @@ def block_elements(block, document: Document) -> list:
     if isinstance(block, Note):
         return [parse_xml(paragraph_xml(block.text, S.STYLE_TABLE_NOTE, S.NOTE_FONT))]
     if isinstance(block, TableBlock):
-        return [parse_xml(table_xml(block))]
+        return [parse_xml(table_xml(block, page_breaks))]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -88,9 +109,12 @@ def column_twips(block: TableBlock) -> list[int]:
     return widths
 
 
-def table_xml(block: TableBlock) -> str:
+def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
+    """The table; at each row in `page_breaks` (a new page) a merged label cell running over it
+    starts again with its text, so the continued page still says which group its rows are in."""
     widths = column_twips(block)
     grid = block.grid()
+    breaks = set(page_breaks)
     out = [f'<w:tbl {NSDECL}><w:tblPr><w:tblStyle w:val="{S.STYLE_TABLE}"/>'
            f'<w:tblW w:w="{S.TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/>'
@@ -108,11 +132,12 @@ def table_xml(block: TableBlock) -> str:
             cell = placed.cell
             width = sum(widths[placed.column:placed.last_column + 1])
             span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+            starts_here = placed.row == r or (r in breaks and cell.text and placed.row < r)
             if cell.rowspan > 1:
-                merge = '<w:vMerge w:val="restart"/>' if placed.row == r else "<w:vMerge/>"
+                merge = '<w:vMerge w:val="restart"/>' if starts_here else "<w:vMerge/>"
             else:
                 merge = ""
-            content = _cell_paragraph(cell) if placed.row == r else \
+            content = _cell_paragraph(cell) if starts_here else \
                 f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/></w:pPr></w:p>'
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}'
                        f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')

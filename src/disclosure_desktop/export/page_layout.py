@@ -24,11 +24,12 @@ below the text block, odd pages right and even pages left, one character in from
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .document import (DRAFT_WORD, Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock,
                        Title)
-from .fonts import FontSet, resolve_fonts
+if TYPE_CHECKING:
+    from .fonts import FontSet
 # The pieces of the layout live in their own modules; their names are re-exported here, the
 # one module callers (export, print preview, tests) import from.
 from .pages import A4, MM, TABLE_RULE, CellBox, LaidOutDocument, Page, PageGeometry, Rule, TextRun  # noqa: F401
@@ -217,11 +218,20 @@ class _Flow:
 class DocumentLayout:
     """Lays out a Document: call `layout()` once, read `.pages`."""
 
-    def __init__(self, document: Document, fonts: FontSet | None = None, geometry: PageGeometry = A4):
+    def __init__(self, document: Document, fonts: "FontSet | None" = None, geometry: PageGeometry = A4,
+                 measurer=None):
+        """`measurer` replaces the fonts' own (Qt) measuring: grid_measure.GridMeasurer lays the
+        document out on fixed character widths, without Qt."""
         self.document = document
-        self.fonts = fonts or resolve_fonts()
+        if measurer is None:
+            from .fonts import resolve_fonts  # Qt: only when measuring real fonts
+
+            self.fonts = fonts or resolve_fonts()
+            measurer = Measurer(self.fonts)
+        else:
+            self.fonts = fonts
         self.geometry = geometry
-        self.measurer = Measurer(self.fonts)
+        self.measurer = measurer
         self._tables: dict[int, TableGeometry] = {}
         self._set: dict[int, list[SetLine]] = {}
 
@@ -386,8 +396,9 @@ def page_number_text(number: int) -> str:
     return f"{DASH} {number} {DASH}"
 
 
-def layout_document(document: Document, fonts: FontSet | None = None, geometry: PageGeometry = A4) -> LaidOutDocument:
-    return DocumentLayout(document, fonts, geometry).layout()
+def layout_document(document: Document, fonts: "FontSet | None" = None, geometry: PageGeometry = A4, *,
+                    measurer=None) -> LaidOutDocument:
+    return DocumentLayout(document, fonts, geometry, measurer).layout()
 
 
 def all_runs(layout: LaidOutDocument, kinds: Iterable[str] = ("text", "cell")) -> list[TextRun]:

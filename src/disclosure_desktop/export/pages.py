@@ -7,11 +7,12 @@ draws them on any QPainter, tests read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from .docx_style import LINE_PITCH_TWIPS
 from .document import CellRole
-from .fonts import FontSet
+if TYPE_CHECKING:  # fonts needs Qt; a layout on fixed widths (grid_measure) has no FontSet
+    from .fonts import FontSet
 
 MM = 72 / 25.4  # points per millimetre
 TABLE_RULE = 0.5  # 0.5 pt lines, as Word's "single" border
@@ -125,5 +126,5 @@ class Page:
 class LaidOutDocument:
     pages: list[Page]
     geometry: PageGeometry
-    fonts: FontSet
+    fonts: "FontSet | None"
     draft: bool

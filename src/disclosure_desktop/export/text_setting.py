@@ -7,12 +7,13 @@ Pure geometry in points; no painting.  Used for paragraphs (page_layout) and tab
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from PySide6.QtGui import QFontMetricsF, QImage
+from typing import TYPE_CHECKING
 
 from .document import Align
-from .fonts import FontSet
 from .line_breaking import autospace_points, break_lines, units
+
+if TYPE_CHECKING:  # fonts needs Qt, which only Measurer uses, on first measurement
+    from .fonts import FontSet
 
 # Space between an ideograph and a Latin letter or digit, as LibreOffice sets it (measured: 4.4 pt
 # in 2号, 3.2 pt in 3号 — a fifth of the type size) and Word by default.
@@ -36,11 +37,11 @@ class Measurer:
 
     DPI = 7200
 
-    def __init__(self, fonts: FontSet):
+    def __init__(self, fonts: "FontSet"):
         self._fonts = fonts
         self._sizes = {name: resolved.size_pt for name, resolved in fonts.fonts.items()}
-        self._device: QImage | None = None
-        self._metrics: dict[tuple[str, float], QFontMetricsF] = {}
+        self._device = None   # a QImage at DPI, made on first use
+        self._metrics: dict = {}  # (role, size) → QFontMetricsF
         self._tables: dict[tuple[str, float], dict[str, float]] = {}
 
     def size(self, role: str) -> float:
@@ -60,7 +61,11 @@ class Measurer:
             width = table[text] = self._metrics_for(role, size).horizontalAdvance(text) * 72 / self.DPI
         return width
 
-    def _metrics_for(self, role: str, size: float) -> QFontMetricsF:
+    def _metrics_for(self, role: str, size: float):
+        # Qt is imported here, not at the top: the page layout also runs without Qt, on the
+        # fixed character widths of grid_measure (the DOCX export uses it to find page breaks).
+        from PySide6.QtGui import QFontMetricsF, QImage
+
         metrics = self._metrics.get((role, size))
         if metrics is None:
             if self._device is None:
