@@ -163,3 +163,31 @@ def test_no_line_starts_with_closing_punctuation(rendered, name):
             if re.fullmatch(r"—\d+—", line):
                 continue  # the page number — n — is no text line
             assert not line or line[0] not in NO_LINE_START, (pdf.parent.name, line)
+
+
+TEXT_BOTTOM_PT = (297 - 35) / 25.4 * 72
+
+
+def dash_below_text_mm(pdf: Path, page: int = 1) -> float:
+    """How far under the text block the page number's 一字线 are drawn (rows of the rendered page
+    that are dark across more than 20 pt at 4 px/pt: the two 14 pt dashes, never a digit's stroke)."""
+    scale = 4
+    top = int(TEXT_BOTTOM_PT) + 3  # below the text block and any table rule on its edge
+    image = subprocess.run(["pdftoppm", "-gray", "-r", str(72 * scale), "-f", str(page), "-l", str(page),
+                            "-x", "0", "-y", str(top * scale), "-W", str(595 * scale), "-H", str(60 * scale),
+                            str(pdf)], capture_output=True, check=True).stdout
+    header, size, _depth, pixels = image.split(b"\n", 3)
+    assert header == b"P5"
+    width, height = map(int, size.split())
+    rows = [y for y in range(height) if sum(1 for x in range(width) if pixels[y * width + x] < 128) > 20 * scale]
+    assert rows, "no page number found under the text block"
+    centre = top + (rows[0] + rows[-1]) / 2 / scale
+    return (centre - TEXT_BOTTOM_PT) / 72 * 25.4
+
+
+@pytest.mark.parametrize("renderer", ["pdf", "libreoffice"])
+def test_page_number_dashes_7_mm_under_the_text(rendered, renderer):
+    _tool("pdftoppm")
+    ours, libreoffice, _ = rendered["pingtan-2025"]
+    for page in (1, 2):  # odd (right) and even (left) footers
+        assert dash_below_text_mm(ours if renderer == "pdf" else libreoffice, page) == pytest.approx(7.0, abs=0.5)

@@ -44,8 +44,11 @@ SIZE_DRAFT = 16.0
 CHAR_PITCH_PT = TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE
 BODY_CHAR_SPACING = math.floor((CHAR_PITCH_PT - SIZE_3HAO) * 20)  # -5 (twentieths of a point)
 
-# The page-number line is about 1.1 × 14 pt high; its top is PAGE_NUMBER_GAP_MM under the text.
-FOOTER_MM = MARGIN_MM["bottom"] - PAGE_NUMBER_GAP_MM - SIZE_4HAO * 1.1 / 72 * 25.4
+# GB/T 9704 7.5: the 一字线 of — n — lie 7 mm under the text block.  The footer distance is where
+# the footer line's foot sits; the dashes of a single-spaced 4号 line are 2.6 mm above its foot
+# (measured in LibreOffice's rendering: with the line's top at 7 mm the dashes sat 9.8 mm down).
+FOOTER_DASH_ABOVE_FOOT_MM = 2.6
+FOOTER_MM = MARGIN_MM["bottom"] - PAGE_NUMBER_GAP_MM - FOOTER_DASH_ABOVE_FOOT_MM
 
 # --- fonts -----------------------------------------------------------------------------------
 LATIN_FONT = "Times New Roman"
