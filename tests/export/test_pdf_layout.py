@@ -16,8 +16,8 @@ from disclosure_desktop.core.values import format_value
 from disclosure_desktop.export.builder import build_document
 from disclosure_desktop.export.document import Align, CellRole, Heading, Paragraph, ParagraphRole, TableBlock, Title
 from disclosure_desktop.export.line_breaking import NO_LINE_END, NO_LINE_START
-from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, CELL_PAD_Y, DRAFT_MARK, EM_CENTRE_ABOVE_BASELINE,
-                                                   MM, grid_tracking, layout_document)
+from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, CELL_PAD_Y, DASH_ABOVE_BASELINE, DRAFT_MARK,
+                                                   EM_CENTRE_ABOVE_BASELINE, MM, grid_tracking, layout_document)
 
 from .conftest import filled_2021, load_sample
 from .layout import expected_layouts
@@ -129,7 +129,7 @@ def test_page_numbers_alternate_sides_7_mm_below_the_text(sample_layout):
     for page in layout.pages:
         (number,) = page.runs("page_number")
         assert number.text == f"— {page.number} —"
-        assert number.baseline - EM_CENTRE_ABOVE_BASELINE * 14 == pytest.approx(A4.text_bottom + 7 * MM)
+        assert number.baseline - DASH_ABOVE_BASELINE * 14 == pytest.approx(A4.text_bottom + 7 * MM)
         if page.number % 2:
             assert number.right == pytest.approx(A4.text_right - 14)  # odd: right, one character in
         else:
