@@ -27,6 +27,8 @@ from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
 SHORT_TABLE_ROWS = 8          # a table this short always fits on a page
+# One for the process: it keeps the lines it has set, so a second export sets again only what changed.
+_GRID = GridMeasurer()
 LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
@@ -61,9 +63,14 @@ def to_bytes(document: Document) -> bytes:
 def table_page_breaks(document: Document) -> dict[str, tuple[int, ...]]:
     """Table id → the body rows that start a new page, from the shared page layout on fixed
     character widths (grid_measure): the PDF breaks its tables at the same rows."""
-    if not any(len(b.rows) > SHORT_TABLE_ROWS for b in document.tables()):
-        return {}  # short tables never continue: no layout needed
-    layout = layout_document(document, measurer=GridMeasurer())
+    # Only tables with merged label cells need it (a plain row repeats nothing), and short
+    # tables never continue; what follows the last such table cannot move its breaks.
+    wanted = [i for i, b in enumerate(document.blocks) if isinstance(b, TableBlock)
+              and len(b.rows) > SHORT_TABLE_ROWS and any(c.rowspan > 1 and c.text for c in b.cells())]
+    if not wanted:
+        return {}
+    upto = Document(document.meta, document.blocks[:wanted[-1] + 1])
+    layout = layout_document(upto, measurer=_GRID)
     starts: dict[str, list[int]] = {}
     for page in layout.pages:
         first: dict[str, int] = {}

@@ -34,11 +34,17 @@ def char_em(char: str) -> float:
 class GridMeasurer:
     """Widths in points on fixed character widths (em = the role's type size)."""
 
+    def __init__(self):
+        self._ems: dict[str, float] = {}
+
     def size(self, role: str) -> float:
         return SIZES[role]
 
     def width(self, role: str, text: str, size: float | None = None) -> float:
-        return (size or SIZES[role]) * sum(char_em(ch) for ch in text)
+        ems = self._ems.get(text)
+        if ems is None:
+            ems = self._ems[text] = sum(char_em(ch) for ch in text)
+        return (size or SIZES[role]) * ems
 
     def measure(self, role: str):
         return lambda text: self.width(role, text)

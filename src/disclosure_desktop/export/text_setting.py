@@ -103,8 +103,20 @@ def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: 
     """Break `text` into lines of `width` and place each: justified lines fill the width exactly.
 
     `tracking` is extra space between characters (negative: closer) that every line gets — the
-    character grid of the body text (28 characters of 3号 in 156 mm).
+    character grid of the body text (28 characters of 3号 in 156 mm).  A measurer keeps what it
+    set: tables repeat the same short texts (0, 结果维持) in cells of the same width.
     """
+    memo = measurer.__dict__.setdefault("_set_memo", {})
+    key = (text, role, left, width, indent_chars, align, justify, tracking)
+    lines = memo.get(key)
+    if lines is None:
+        lines = memo[key] = tuple(_set_paragraph(measurer, text, role, left, width, indent_chars, align,
+                                                 justify, tracking))
+    return list(lines)
+
+
+def _set_paragraph(measurer, text: str, role: str, left: float, width: float, indent_chars: float,
+                   align: Align, justify: bool, tracking: float) -> list[SetLine]:
     indent = indent_chars * (measurer.size(role) + tracking)
 
     def measure(piece: str) -> float:
