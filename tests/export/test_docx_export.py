@@ -291,3 +291,17 @@ def test_properties_in_schema_order(exported, name):
 
     assert order_problems(exported[1][name]) == []
     assert order_problems(io.BytesIO(template_bytes())) == []
+
+
+def test_caption_and_heading_rows_keep_with_the_row_below(exported):
+    """第二十条第（一）项 and its 信息内容 row never end a page on their own."""
+    word = open_docx(exported[1]["2021"])
+    rows = word.tables[0]._tbl.findall(qn("w:tr"))
+    kept = []
+    for tr in rows:
+        paragraphs = tr.findall(f".//{qn('w:p')}")
+        kept.append(all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs))
+    texts = ["".join(t.text or "" for t in tr.iter(qn("w:t"))) for tr in rows]
+    for keep, text in zip(kept, texts):
+        heading = text.startswith("第二十条") or text.startswith("信息内容")
+        assert keep is heading, text

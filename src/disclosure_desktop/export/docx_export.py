@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 
 from . import docx_style as S
 from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
-from .document import Align, Cell, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
+from .document import Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
 from .grid_measure import GridMeasurer
 from .page_layout import layout_document
 from .result import ExportResult, write_bytes
@@ -129,8 +129,13 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
            'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
+    heading_rows = {r for r, cells in enumerate(block.rows)
+                    if cells and all(c.role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for c in cells)}
     for r, row in enumerate(grid):
-        # Rows never break across pages; the head rows repeat on every page the table runs onto.
+        # Rows never break across pages; the head rows repeat on every page the table runs onto;
+        # a caption or heading row (第二十条第（一）项, 信息内容 …) keeps with the row under it
+        # (Word keeps a row whose paragraphs all keep with next on the next row's page).
+        keep = r in heading_rows and r + 1 < len(grid)
         out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{S.ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
                    f'{"<w:tblHeader/>" if r < block.header_rows else ""}</w:trPr>')
         for c, placed in enumerate(row):
@@ -144,8 +149,8 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
                 merge = '<w:vMerge w:val="restart"/>' if starts_here else "<w:vMerge/>"
             else:
                 merge = ""
-            content = _cell_paragraph(cell) if starts_here else \
-                f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/></w:pPr></w:p>'
+            content = _cell_paragraph(cell, keep) if starts_here else \
+                f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep else ""}</w:pPr></w:p>'
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}'
                        f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
         out.append("</w:tr>")
@@ -153,7 +158,10 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
     return "".join(out)
 
 
-def _cell_paragraph(cell: Cell) -> str:
+KEEP = "<w:keepNext/>"
+
+
+def _cell_paragraph(cell: Cell, keep_with_next: bool = False) -> str:
     indent = ""
     if cell.indent:
         chars = cell.indent * 100
@@ -162,7 +170,7 @@ def _cell_paragraph(cell: Cell) -> str:
         # the cell padding is narrow for the 15 value columns; labels get a little more air
         indent = f'<w:ind w:left="{LABEL_PADDING_TWIPS}"/>'
     text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{indent}'
+    return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep_with_next else ""}{indent}'
             f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')
 
 
