@@ -106,6 +106,9 @@ class ResolvedFont:
         # Layout measures unhinted advances; hinting would make printed widths depend on the device.
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(False)  # CJK text sits on a fixed character grid
+        # No localised forms: in a Latin word (H5, G20) the Noto CJK faces swap the digit for a
+        # glyph no character maps to, and the PDF's text layer then loses the digit (「H 等」).
+        font.setFeature(QFont.Tag("locl"), 0)
         return font
 
 
