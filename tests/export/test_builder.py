@@ -53,7 +53,7 @@ def test_layout_errors_are_caught():
 
 def test_long_title_breaks_by_meaning():
     title = build_document(load_sample(), draft=False).blocks[0]
-    assert title.printed_lines == ("重庆市开州区教育委员会2019年", "政府信息公开工作年度报告")
+    assert title.printed_lines == ("重庆市开州区教育委员会", "2019年政府信息公开工作年度报告")
     short = model.new_report(2023, "某局")
     assert build_document(short, draft=True).blocks[0].printed_lines == ("某局2023年政府信息公开工作年度报告",)
 

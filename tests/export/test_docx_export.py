@@ -107,7 +107,7 @@ def test_title_body_and_headings_name_their_east_asian_fonts(exported):
     assert title.style.name == "Title" and title.style.paragraph_format.alignment == 1  # centred
     assert [east_asian(r._r) for r in title.runs] == ["方正小标宋简体"]
     assert size_pt(title.runs[0]._r) == 22
-    assert title.text == "重庆市开州区教育委员会2019年\n政府信息公开工作年度报告"
+    assert title.text == "重庆市开州区教育委员会\n2019年政府信息公开工作年度报告"
 
     by_text = {p.text: p for p in paragraphs}
     heading1 = by_text["一、总体情况"]

@@ -3,11 +3,11 @@
 
 A title is 机关全称 + YYYY年 + 政府信息公开工作年度报告.  It may break only between parts that
 read whole: after an organisation's name (…局, …委员会, …办公室, …支队), before or after the 和 that
-joins two of them, after a place (…省, …市, …县, …区 when no word runs on: not 市|场), before the
-year, and before 政府信息公开工作年度报告.  Of the breaks that keep every line within the
-2号 line, the fewest lines win; among those, a 梯形 (lines growing or shrinking) or 菱形 (longest
-in the middle) shape, breaks after whole organisations rather than places, and lines of even
-length.  A part longer than a line (no break inside it reads whole) is cut as evenly as it
+joins two of them, after a place (…省, …市, …县, …区 when no word runs on: not 市|场), and before the
+year: 「YYYY年政府信息公开工作年度报告」 stays one line.  Of the breaks that keep every line within the
+2号 line, the fewest lines win; among those, breaks after whole organisations rather than places,
+then a 梯形 (lines growing or shrinking) or 菱形 (longest in the middle) outline, then lines of
+even length.  A part longer than a line (no break inside it reads whole) is cut as evenly as it
 must be, which only a 21-character single word would need.
 """
 
@@ -67,24 +67,32 @@ def break_points(title: str, agency: str) -> dict[int, int]:
             points.setdefault(position, WEAK)
     if name_end:
         points[name_end] = STRONG
+    # 「2025年政府信息公开工作年度报告」 (15 characters) always fits a line and stays whole: it is
+    # the line readers (and the importer, io/importer/front.py) recognise a report title by.
     report = title.rfind(REPORT_NAME)
     if report > 0:
-        points[report] = STRONG
         year = re.search(r"\d{4}年度?$", title[:report])
         if year and year.start() > 0:
             points[year.start()] = STRONG
+        for inside in range(year.start() + 1 if year else report, len(title)):
+            points.pop(inside, None)
     return {p: kind for p, kind in points.items() if 0 < p < len(title)}
+
+
+# Lines within one character of each other count as equal: an outline is judged by eye.
+SHAPE_TOLERANCE = 1.0
 
 
 def _shape_penalty(widths: list[float]) -> int:
     """0 for a 梯形 (monotone) or 菱形 (rising then falling) outline, 1 for anything else (沙漏 …)."""
     if len(widths) <= 2:
         return 0
-    rising = all(a <= b + 0.5 for a, b in zip(widths, widths[1:]))
-    falling = all(a + 0.5 >= b for a, b in zip(widths, widths[1:]))
+    t = SHAPE_TOLERANCE
+    rising = all(a <= b + t for a, b in zip(widths, widths[1:]))
+    falling = all(a + t >= b for a, b in zip(widths, widths[1:]))
     top = widths.index(max(widths))
-    diamond = all(a <= b + 0.5 for a, b in zip(widths[:top + 1], widths[1:top + 1])) and \
-        all(a + 0.5 >= b for a, b in zip(widths[top:], widths[top + 1:]))
+    diamond = all(a <= b + t for a, b in zip(widths[:top + 1], widths[1:top + 1])) and \
+        all(a + t >= b for a, b in zip(widths[top:], widths[top + 1:]))
     return 0 if rising or falling or diamond else 1
 
 
@@ -105,7 +113,8 @@ def title_lines(title: str, agency: str, max_chars: float = TITLE_LINE_CHARS) ->
                 continue
             weak = sum(points[p] for p in chosen)
             spread = max(widths) - min(widths)
-            cost = (len(lines), _shape_penalty(widths), weak, spread)
+            # meaning first (whole organisations over places), then the outline, then evenness
+            cost = (len(lines), weak, _shape_penalty(widths), spread)
             if best is None or cost < best[0]:
                 best = (cost, tuple(lines))
         if best is not None:
