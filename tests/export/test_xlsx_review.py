@@ -115,3 +115,15 @@ def test_writes_nothing_to_the_system_temp_folder(tmp_path, monkeypatch):
     export_report(filled_2021(), out / "r.xlsx")
     assert [p.name for p in out.iterdir()] == ["r.xlsx"] and not missing.exists()
     assert openpyxl.load_workbook(out / "r.xlsx").sheetnames
+
+
+def test_unit_note_under_the_sub_table_it_explains(tmp_path):
+    path = tmp_path / "r.xlsx"
+    export_report(load_sample(), path)
+    notes = {sheet.title: [c.value for row in sheet.iter_rows() for c in row
+                           if isinstance(c.value, str) and c.value.startswith("注：")]
+             for sheet in openpyxl.load_workbook(path).worksheets}
+    holding = {title for title, found in notes.items() if found}
+    assert len(holding) == 1
+    sheet = openpyxl.load_workbook(path)[holding.pop()]
+    assert any(c.value == "采购总金额" for row in sheet.iter_rows() for c in row)

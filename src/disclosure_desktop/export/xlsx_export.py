@@ -80,18 +80,16 @@ def sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
-def _notes_for(table: TableBlock, notes: list[Note], last: bool) -> list[Note]:
-    """A unit note names the column label it explains in quotes: it goes under the table with that column."""
-    labels = {c.text for c in table.cells() if c.role is CellRole.HEADER and c.text}
-    own = [n for n in notes if any(f"“{label}”" in n.text for label in labels)]
-    if last:
-        claimed = {id(n) for n in notes if any(f"“{c}”" in n.text for c in labels)}
-        own += [n for n in notes if id(n) not in claimed and not _names_a_label(n)]
-    return own
-
-
-def _names_a_label(note: Note) -> bool:
-    return "“" in note.text
+def notes_by_table(pieces: list[TableBlock], notes: list[Note]) -> list[list[Note]]:
+    """Each unit note under the sub-table whose column it names in quotes (“采购总金额”), the
+    others under the last one."""
+    result: list[list[Note]] = [[] for _ in pieces]
+    for note in notes:
+        index = next((i for i, table in enumerate(pieces)
+                      if any(f"“{c.text}”" in note.text for c in table.cells() if c.role is CellRole.HEADER and c.text)),
+                     len(pieces) - 1)
+        result[index].append(note)
+    return result
 
 
 # --- the workbook ---------------------------------------------------------------------------
@@ -103,10 +101,9 @@ def to_bytes(document: Document) -> bytes:
     cached: dict[str, dict[str, object]] = {}
     for title, block, notes in table_sections(document):
         pieces = block.sub_tables()
-        for index, table in enumerate(pieces):
+        for table, table_notes in zip(pieces, notes_by_table(pieces, notes)):
             name = _table_name(fmt, table.source_tables[0] if table.source_tables else table.id, title)
             sheet = workbook.create_sheet(sheet_name(name, used))
-            table_notes = notes if len(pieces) == 1 else _notes_for(table, notes, index == len(pieces) - 1)
             cached[sheet.title] = write_sheet(sheet, document, name, table, table_notes, fmt)
     workbook.properties.title = document.meta.title
     workbook.properties.creator = document.meta.agency
@@ -117,8 +114,8 @@ def to_bytes(document: Document) -> bytes:
         workbook.properties.keywords = "草稿"
     try:
         return _save_in_memory(workbook, cached)
-    except (OSError, MemoryError) as error:  # noqa: B014 - both mean "could not build the file"
-        raise ExportError(f"无法生成 Excel 文件：{error}") from error
+    except (OSError, MemoryError) as error:  # building in memory: only a machine out of memory
+        raise ExportError("无法生成 Excel 文件：内存不足。请关闭其他程序后重试。") from error
 
 
 def _table_name(fmt: Format | None, table_id: str, section_title: str) -> str:
