@@ -18,7 +18,7 @@ from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.export import export_report
 from disclosure_desktop.export.builder import build_document
 from disclosure_desktop.export.document import Heading, TableBlock
-from disclosure_desktop.export.line_breaking import NO_LINE_START
+from disclosure_desktop.export.line_breaking import NO_LINE_END, NO_LINE_START
 from disclosure_desktop.export.page_layout import layout_document
 from disclosure_desktop.io.project_file import load_project
 
@@ -154,7 +154,7 @@ def test_a_continued_table_three_repeats_its_group_labels(rendered, renderer):
 
 
 @pytest.mark.parametrize("name", list(REPORTS))
-def test_no_line_starts_with_closing_punctuation(rendered, name):
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(rendered, name):
     ours, libreoffice, _ = rendered[name]
     for pdf in (ours, libreoffice):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -163,6 +163,7 @@ def test_no_line_starts_with_closing_punctuation(rendered, name):
             if re.fullmatch(r"—\d+—", line):
                 continue  # the page number — n — is no text line
             assert not line or line[0] not in NO_LINE_START, (pdf.parent.name, line)
+            assert not line or line[-1] not in NO_LINE_END, (pdf.parent.name, line)
 
 
 TEXT_BOTTOM_PT = (297 - 35) / 25.4 * 72
