@@ -49,24 +49,31 @@ class Measurer:
 
     def width(self, role: str, text: str, size: float | None = None) -> float:
         size = size or self._sizes[role]
-        table = self._tables.get((role, size))
+        if self._fonts[role].latin is None or text.isascii() or not any(ch.isascii() for ch in text):
+            return self._width(role, text, size, latin=text.isascii() and bool(text))
+        return sum(self._width(role, run, size, latin) for latin, run in script_runs(text))
+
+    def _width(self, role: str, text: str, size: float, latin: bool) -> float:
+        latin = latin and self._fonts[role].latin is not None
+        table = self._tables.get((role, size, latin))
         if table is None:
             resolved = self._fonts[role]
+            family = resolved.latin if latin else resolved.family
             # Widths are kept for the life of the process, per face and size: a second export
             # or the print preview measures nothing again.  (Only plain floats are kept; Qt
             # objects must not outlive the application.)
-            table = self._tables[(role, size)] = _WIDTHS.setdefault((resolved.family, resolved.role.bold, size), {})
+            table = self._tables[(role, size, latin)] = _WIDTHS.setdefault((family, resolved.role.bold, size), {})
         width = table.get(text)
         if width is None:
-            width = table[text] = self._metrics_for(role, size).horizontalAdvance(text) * 72 / self.DPI
+            width = table[text] = self._metrics_for(role, size, latin).horizontalAdvance(text) * 72 / self.DPI
         return width
 
-    def _metrics_for(self, role: str, size: float):
+    def _metrics_for(self, role: str, size: float, latin: bool = False):
         # Qt is imported here, not at the top: the page layout also runs without Qt, on the
         # fixed character widths of grid_measure (the DOCX export uses it to find page breaks).
         from PySide6.QtGui import QFontMetricsF, QImage
 
-        metrics = self._metrics.get((role, size))
+        metrics = self._metrics.get((role, size, latin))
         if metrics is None:
             if self._device is None:
                 device = QImage(1, 1, QImage.Format.Format_ARGB32)
@@ -74,11 +81,25 @@ class Measurer:
                 device.setDotsPerMeterX(dots_per_metre)
                 device.setDotsPerMeterY(dots_per_metre)
                 self._device = device
-            metrics = self._metrics[(role, size)] = QFontMetricsF(self._fonts.qfont(role, size), self._device)
+            metrics = self._metrics[(role, size, latin)] = QFontMetricsF(self._fonts.qfont(role, size, latin),
+                                                                         self._device)
         return metrics
 
     def measure(self, role: str):
         return lambda text: self.width(role, text)
+
+
+def script_runs(text: str) -> list[tuple[bool, str]]:
+    """(is ASCII, run) pieces of `text`: ASCII is set in the role's Latin face, the rest in its
+    Chinese face."""
+    runs: list[tuple[bool, str]] = []
+    for ch in text:
+        latin = ch.isascii()
+        if runs and runs[-1][0] == latin:
+            runs[-1] = (latin, runs[-1][1] + ch)
+        else:
+            runs.append((latin, ch))
+    return runs
 
 
 # --- laying out text ----------------------------------------------------------------------------
