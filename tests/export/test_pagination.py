@@ -90,11 +90,7 @@ def test_same_page_count(rendered, name):
 FIRST_LINE_CHARS = 12  # pdftotext may end a justified line's text differently; the start is what counts
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("kaizhou-2019", marks=pytest.mark.xfail(
-        strict=True, reason="table 四 fits at the foot of p. 5 in the PDF with 1.4 pt to spare; "
-                            "LibreOffice moves it to p. 6 (docs/export.md, known gaps)")),
-    "pingtan-2025", "six-digit-long-agency", "long-narrative"])
+@pytest.mark.parametrize("name", list(REPORTS))
 def test_every_page_starts_with_the_same_line(rendered, name):
     ours, libreoffice, _ = rendered[name]
     firsts = [[lines_of(page)[0][:FIRST_LINE_CHARS] for page in pages_text(pdf)] for pdf in (ours, libreoffice)]

@@ -49,6 +49,10 @@ DRAFT_WATERMARK_PT = 150.0
 TABLE_GAP_BEFORE = 0.0
 TABLE_GAP_AFTER = 0.0
 NOTE_PITCH_FACTOR = 1.5  # 小四 notes on an 18 pt pitch, as the DOCX's Table Note style
+# A table is only placed where it fits with this much to spare: LibreOffice's rows come out up to
+# a point or two taller than ours over a whole table, and a table that just fits in the PDF would
+# start a page later there (the sample's table 四 did, with 1.4 pt to spare).
+TABLE_FOOT_ALLOWANCE = 3.0
 # Roles set on the 28-characters-per-line grid of GB/T 9704 (all 3号).
 GRID_ROLES = frozenset({"body", "heading1", "heading2", "heading3"})
 GRID_SAMPLE = "国"  # an ideograph: its advance is the font's character width
@@ -153,7 +157,7 @@ class _Flow:
         if not self.at_page_top:
             self.y += TABLE_GAP_BEFORE
         page_space = g.text_bottom - g.text_top
-        pages = paginate_table(table, self.space, page_space)
+        pages = paginate_table(table, self.space - TABLE_FOOT_ALLOWANCE, page_space - TABLE_FOOT_ALLOWANCE)
         for number, rows in enumerate(pages):
             if number > 0 or not rows:
                 self.new_page()
@@ -310,7 +314,7 @@ class DocumentLayout:
                 rows.append(row)
                 if not table.heading_like(row):
                     break
-            return TABLE_GAP_BEFORE + sum(table.row_heights[r] for r in rows)
+            return TABLE_GAP_BEFORE + sum(table.row_heights[r] for r in rows) + TABLE_FOOT_ALLOWANCE
         _, pitch = self._text_style(block)
         count = len(self._lines(index))
         if isinstance(block, Heading):
