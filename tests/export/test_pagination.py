@@ -40,6 +40,7 @@ REPORTS = {
     "pingtan-2025": lambda: load_project(PINGTAN).report,
     "six-digit-long-agency": big_figures_2021,
     "long-narrative": long_narrative_2021,
+    "five-digit-2021": filled_2021,
 }
 
 

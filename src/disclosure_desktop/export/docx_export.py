@@ -29,7 +29,6 @@ TEMPLATE = ("template", "report-template.docx")
 SHORT_TABLE_ROWS = 8          # a table this short always fits on a page
 # One for the process: it keeps the lines it has set, so a second export sets again only what changed.
 _GRID = GridMeasurer()
-LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
@@ -166,9 +165,6 @@ def _cell_paragraph(cell: Cell, keep_with_next: bool = False) -> str:
     if cell.indent:
         chars = cell.indent * 100
         indent = f'<w:ind w:leftChars="{chars}" w:left="{round(cell.indent * S.SIZE_TABLE * 20)}"/>'
-    elif cell.align is Align.LEFT:
-        # the cell padding is narrow for the 15 value columns; labels get a little more air
-        indent = f'<w:ind w:left="{LABEL_PADDING_TWIPS}"/>'
     text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
     return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep_with_next else ""}{indent}'
             f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')

@@ -98,9 +98,10 @@ STYLE_HEADER = "Header"
 STYLE_FOOTER = "Footer"
 STYLE_TABLE = "TableGrid"
 
-# Table cell padding, left/right (twips): narrow, since table 四 has 15 columns of 10 mm and
-# table 三's value columns (11 mm) must hold five digits at 10.5 pt.
-CELL_MARGIN_TWIPS = 34  # 0.6 mm
+# Table cell padding, left/right (twips): 1 mm, the PDF's (table_layout.CELL_PAD_X), so a label
+# wraps at the same character in both (a label a tenth of a point short of fitting in one and
+# not the other made a row a line taller).  Value columns are widened for their figures.
+CELL_MARGIN_TWIPS = 57  # 1 mm
 # Table text on an exact pitch and cells padded top and bottom as the PDF sets them
 # (table_layout: 1.3 × 五号 = 13.65 pt, 1.7 pt), so a row is as tall in LibreOffice and Word as
 # in the PDF and the pages break at the same rows.
