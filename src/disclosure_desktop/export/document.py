@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Iterator, Union
 
 
@@ -162,6 +163,14 @@ class TableBlock:
 
     def placed(self) -> list[PlacedCell]:
         """Every cell with its grid position; raises TableLayoutError if cells overlap or leave holes."""
+        return list(self._placed)
+
+    @cached_property
+    def _placed(self) -> tuple[PlacedCell, ...]:
+        # Worked out once per block (the block is frozen): every exporter and the page layout ask.
+        return tuple(self._place())
+
+    def _place(self) -> list[PlacedCell]:
         occupied: set[tuple[int, int]] = set()
         result: list[PlacedCell] = []
         for r, row in enumerate(self.rows):
