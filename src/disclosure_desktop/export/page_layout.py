@@ -280,16 +280,21 @@ class DocumentLayout:
         if block.role == ParagraphRole.DATE:
             date_text = block.text
         right = g.text_right - 4 * em
-        width = m.width("body", block.text)
+
+        def one_line(text: str, left: float) -> SetLine:
+            # set, not just measured: 2026 年 3 月 10 日 has the autospace the DOCX gets
+            return set_paragraph(m, text, "body", left, float("inf"), justify=False)[0]
+
+        width = one_line(block.text, 0.0).width
         if block.role == ParagraphRole.DATE or not date_text:
             x = right - width
         else:
-            date_width = m.width("body", date_text)
+            date_width = one_line(date_text, 0.0).width
             x = right - date_width / 2 - width / 2
         x = min(x, g.text_right - width)
         if x < g.text_left - 1e-6:  # a very long name: right-aligned lines
             return set_paragraph(m, block.text, "body", g.text_left, g.text_width, align=Align.RIGHT, justify=False)
-        return [SetLine(x, block.text, width)]
+        return [one_line(block.text, x)]
 
     def _table(self, index: int) -> TableGeometry:
         if index not in self._tables:
