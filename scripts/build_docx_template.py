@@ -56,6 +56,14 @@ def _spacing_exact(twips: int, before: int = 0, after: int = 0) -> str:
 
 SINGLE = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 NO_GRID = '<w:snapToGrid w:val="0"/>'
+# Punctuation at a line end stays inside the line, as the PDF sets it (a character moves down
+# instead, 标点避头尾).  LibreOffice reads w:overflowPunct inverted (val="0" turns its hanging
+# punctuation ON, and it then clips the hanging 。 off the page; checked with soffice 7.4), so
+# the value is "1": LibreOffice sets punctuation inside the line, and Word — for which "1" is
+# its default, hanging punctuation — draws a line-end mark into the margin, visibly.
+# The space between Chinese and Latin text or digits stays on (Word's default; LibreOffice
+# applies it whatever the file says); the PDF adds the same (text_setting.AUTOSPACE_EM).
+TYPESET = '<w:kinsoku/><w:overflowPunct w:val="1"/>'
 INDENT_2 = f'<w:ind w:firstLineChars="200" w:firstLine="{round(S.SIZE_3HAO * 2 * 20)}"/>'
 NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>'
 
@@ -65,7 +73,7 @@ def styles_xml() -> str:
     body = S.BODY_FONT
     styles = [
         _style("paragraph", "Normal", "Normal", default=True,
-               ppr=f'<w:widowControl/>{_spacing_exact(pitch)}<w:jc w:val="both"/>',
+               ppr=f'<w:widowControl/>{TYPESET}{_spacing_exact(pitch)}<w:jc w:val="both"/>',
                rpr=rpr_xml(body, char_spacing=S.BODY_CHAR_SPACING)),
         _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True),
         _style("table", "TableNormal", "Normal Table", default=True,
@@ -75,7 +83,7 @@ def styles_xml() -> str:
         _style("numbering", "NoList", "No List", default=True),
         _style("paragraph", S.STYLE_BODY, "Body Text", based_on="Normal", ppr=INDENT_2),
         _style("paragraph", S.STYLE_TITLE, "Title", based_on="Normal", next_style=S.STYLE_BODY,
-               ppr=f'<w:keepNext/>{_spacing_exact(pitch, after=pitch)}{NO_INDENT}<w:jc w:val="center"/>',
+               ppr=f'<w:keepNext/>{NO_GRID}{_spacing_exact(pitch, after=pitch)}{NO_INDENT}<w:jc w:val="center"/>',
                rpr=rpr_xml(S.TITLE_FONT, char_spacing=0)),
     ]
     for level, font in S.HEADING_FONTS.items():
@@ -85,9 +93,10 @@ def styles_xml() -> str:
                              rpr=rpr_xml(font)))
     styles += [
         _style("paragraph", S.STYLE_TABLE_TEXT, "Table Text", based_on="Normal",
-               ppr=f'{NO_GRID}{SINGLE}{NO_INDENT}<w:jc w:val="center"/>', rpr=rpr_xml(S.TABLE_FONT, char_spacing=0)),
+               ppr=f'{NO_GRID}{_spacing_exact(S.TABLE_LINE_TWIPS)}{NO_INDENT}<w:jc w:val="center"/>',
+               rpr=rpr_xml(S.TABLE_FONT, char_spacing=0)),
         _style("paragraph", S.STYLE_TABLE_NOTE, "Table Note", based_on="Normal", next_style=S.STYLE_BODY,
-               ppr=f'{NO_GRID}<w:spacing w:before="60" w:after="0" w:line="240" w:lineRule="auto"/>{NO_INDENT}',
+               ppr=f'{NO_GRID}{_spacing_exact(S.NOTE_LINE_TWIPS)}{NO_INDENT}',
                rpr=rpr_xml(S.NOTE_FONT, char_spacing=0)),
         # GB/T 9704 7.3.5: one empty line above the agency name; the exporter sets the right
         # indents from the document (date 4 characters in, the name centred over it).
@@ -102,7 +111,9 @@ def styles_xml() -> str:
                extra='<w:tblPr><w:tblBorders>'
                      + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                                for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-                     + f'</w:tblBorders><w:tblCellMar><w:left w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+                     + f'</w:tblBorders><w:tblCellMar><w:top w:w="{S.CELL_MARGIN_Y_TWIPS}" w:type="dxa"/>'
+                       f'<w:left w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+                       f'<w:bottom w:w="{S.CELL_MARGIN_Y_TWIPS}" w:type="dxa"/>'
                        f'<w:right w:w="{S.CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar></w:tblPr>'),
     ]
     defaults = (f'<w:docDefaults><w:rPrDefault>{rpr_xml(body, lang=True)}</w:rPrDefault>'

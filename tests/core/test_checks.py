@@ -284,6 +284,14 @@ def test_a2_blank_fee_fields_are_findings_not_zero(report_2021):
     assert "收费通知总金额（元）" in findings[0].message and findings[0].blocking
 
 
+def test_a3_fee_sentence_after_nothing_else_is_a_warning(report_2021):
+    report_2021.narrative["s6"] = "本年度无其他需要报告的事项。本年度发出收费通知2件，收费通知总金额300元。"
+    findings = rules_found(check_report(report_2021), "A3")
+    assert [(f.severity, f.section) for f in findings] == [("warning", "s6")]
+    report_2021.narrative["s6"] = "本年度发出收费通知2件，收费通知总金额300元。本年度无其他需要报告的事项。"
+    assert rules_found(check_report(report_2021), "A3") == []  # more cases: test_check_fee_statement.py
+
+
 # every rule ------------------------------------------------------------------------------------
 ALL_RULES = sorted({(f, r.id) for f in ("gov-2019", "gov-2021") for r in get_format(f).rules})
 

@@ -160,6 +160,8 @@ def test_computed_cells():
                 assert not table.computed_cells
 
 
+# Rules the project adds beyond the vendored spec (which is read-only here), with their severity.
+
 def test_rules_ids_and_severities_match_the_spec():
     spec_rules = {TICK.sub(r"\1", r[0]): r for r in _table_rows(_section("| id | rule |", "C2–C4 are best made"))}
     for format_id in FORMAT_IDS:

@@ -67,3 +67,39 @@ def sample() -> Report:
 @pytest.fixture
 def report_2021() -> Report:
     return filled_2021()
+
+
+# A 60-character agency name made of the parts titles are broken at (…委员会 / …局 / 和 / …支队 / …办公室).
+LONG_AGENCY = "某某省某某市某某经济技术开发区管理委员会生态环境和城乡建设局海洋与渔业综合行政执法支队政务公开与信息化工作领导小组办公室"
+WIDE_AMOUNT = 18651.064104  # 万元, a real figure's shape: five digits and six decimals
+
+
+def big_figures_2021(agency: str = LONG_AGENCY) -> Report:
+    """A balanced gov-2021 report with six-digit figures (pairwise different) in every table —
+    table 三's received, carried-over and total figures; its 20 result rows hold four digits,
+    which add up to six — and a fee amount of eleven digits: what narrow cells must hold.  Table
+    四 prints fifteen figures side by side in 29 pt columns: three digits each (totals four),
+    the most such a column holds at 五号."""
+    report = filled_2021(agency=agency)
+    counter = iter(range(100_001, 999_999, 37))
+    small = iter(range(1_001, 9_999, 37))
+    tiny = iter(range(101, 999, 7))
+    s3 = report.spec.table("s3")
+    for table in report.spec.tables:
+        for row, column in table.input_cells():
+            if table.id == "s3" and row.id in ("new", "carried_out"):
+                continue
+            if column.type.value == "decimal":
+                report.set_value(table.id, row.id, column.id, WIDE_AMOUNT)
+            else:
+                report.set_value(table.id, row.id, column.id, next({"s3": small, "s4": tiny}.get(table.id, counter)))
+    leaves = [r.id for r in s3.data_rows if r.level >= 1 and r.id != "results_total"]
+    for column in s3.columns:
+        if column.computed:
+            continue
+        carried_out = next(counter)
+        results = sum(report.value("s3", r, column.id) for r in leaves)
+        report.set_value("s3", "carried_out", column.id, carried_out)
+        report.set_value("s3", "new", column.id, results + carried_out - report.value("s3", "carried_in", column.id))
+    assert not blocking_findings(check_report(report)), "must export as final"
+    return report

@@ -167,7 +167,9 @@ class _TableParser(HTMLParser):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
         if tag == "table":
-            self.tables.append({"rows": [], "thead_rows": 0})
+            self.tables.append({"rows": [], "thead_rows": 0, "caption": None})
+        elif tag == "caption":
+            self.tables[-1]["caption"] = ""
         elif tag in ("thead", "tbody"):
             self._section = tag
         elif tag == "tr":
@@ -176,6 +178,7 @@ class _TableParser(HTMLParser):
                 self.tables[-1]["thead_rows"] += 1
         elif tag in ("td", "th"):
             self._cell = [tag, "", int(attrs.get("rowspan", 1)), int(attrs.get("colspan", 1))]
+            self.tables[-1].setdefault("scopes", []).append((tag, attrs.get("scope"), self._section))
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self._cell is not None:
@@ -187,6 +190,8 @@ class _TableParser(HTMLParser):
     def handle_data(self, data):
         if self._cell is not None:
             self._cell[1] += data
+        elif self.tags and self.tags[-1][0] == "caption" and self.tables and self.tables[-1]["caption"] == "":
+            self.tables[-1]["caption"] = data
 
 
 def parse_html(text: str) -> _TableParser:
@@ -234,3 +239,15 @@ def xlsx_layout(sheet, first_row: int) -> Layout:
             text = number_text(cell.value) if isinstance(cell.value, (int, float)) else (cell.value or "")
             layout[(cell.row - first_row, cell.column - 1)] = (text, rowspan, colspan)
     return layout
+
+
+def split_at_page_breaks(layout: Layout, breaks) -> Layout:
+    """The layout with every labelled merged cell that runs over a page-break row started again
+    there (what the DOCX export does so a continued page shows its group labels)."""
+    result = dict(layout)
+    for row in sorted(breaks):
+        for (r, c), (text, rowspan, colspan) in list(result.items()):
+            if text and r < row <= r + rowspan - 1:
+                result[(r, c)] = (text, row - r, colspan)
+                result[(row, c)] = (text, r + rowspan - row, colspan)
+    return result

@@ -10,11 +10,13 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.export import export_report
-from disclosure_desktop.export.docx_export import template_bytes
+from disclosure_desktop.export.builder import build_document
+from disclosure_desktop.export.docx_export import table_page_breaks, template_bytes
 
 from .conftest import filled_2021, load_sample
-from .layout import S3_NOTE, docx_layout, expected_layouts
+from .layout import S3_NOTE, docx_layout, expected_layouts, split_at_page_breaks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -175,10 +177,11 @@ def test_every_label_and_number_in_its_cell(exported, name):
     report = exported[0][name]
     word = open_docx(exported[1][name])
     expected = expected_layouts(report.spec, report)
+    breaks = table_page_breaks(build_document(report, check_report(report), draft=False))
     assert len(word.tables) == 3
     for table, table_id in zip(word.tables, ("s2", "s3", "s4")):
         actual, _ = docx_layout(table)
-        assert actual == expected[table_id], table_id
+        assert actual == split_at_page_breaks(expected[table_id], breaks.get(table_id, ())), table_id
 
 
 def test_numbers_of_the_filled_report_all_printed(exported):
@@ -198,9 +201,13 @@ def test_merged_structure_of_tables_3_and_4(exported):
     s3, _ = docx_layout(word.tables[1])
     assert s3[(0, 0)] == (S3_NOTE, 3, 3)
     assert s3[(1, 4)] == ("法人或其他组织", 1, 5)
-    assert s3[(5, 0)] == ("三、本年度办理结果", 22, 1)  # gov-2021: 22 result rows under it
-    assert s3[(7, 1)] == ("（三）不予公开", 8, 1)
-    assert s3[(23, 1)] == ("（六）其他处理", 3, 1)
+    groups = {(5, 0): ("三、本年度办理结果", 22, 1),  # gov-2021: 22 result rows under it
+              (7, 1): ("（三）不予公开", 8, 1), (23, 1): ("（六）其他处理", 3, 1)}
+    report = exported[0]["2021"]
+    breaks = table_page_breaks(build_document(report, check_report(report), draft=False))["s3"]
+    assert breaks  # this report's table 三 runs over a page break: the labels start again there
+    for position, cell in split_at_page_breaks(groups, breaks).items():
+        assert s3[position] == cell, position
     assert s3[(3, 0)][2] == 3 and s3[(5, 1)][2] == 2 and s3[(7, 2)][2] == 1
     s4, _ = docx_layout(word.tables[2])
     assert s4[(0, 5)] == ("行政诉讼", 1, 10)
@@ -284,3 +291,17 @@ def test_properties_in_schema_order(exported, name):
 
     assert order_problems(exported[1][name]) == []
     assert order_problems(io.BytesIO(template_bytes())) == []
+
+
+def test_caption_and_heading_rows_keep_with_the_row_below(exported):
+    """第二十条第（一）项 and its 信息内容 row never end a page on their own."""
+    word = open_docx(exported[1]["2021"])
+    rows = word.tables[0]._tbl.findall(qn("w:tr"))
+    kept = []
+    for tr in rows:
+        paragraphs = tr.findall(f".//{qn('w:p')}")
+        kept.append(all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs))
+    texts = ["".join(t.text or "" for t in tr.iter(qn("w:t"))) for tr in rows]
+    for keep, text in zip(kept, texts):
+        heading = text.startswith("第二十条") or text.startswith("信息内容")
+        assert keep is heading, text

@@ -21,12 +21,28 @@ def test_html_tables_cell_by_cell(tmp_path, name):
     export_report(report, path)
     parsed = parse_html(path.read_text("utf-8"))
     expected = expected_layouts(report.spec, report)
-    assert len(parsed.tables) == 3
-    for table, table_id, head in zip(parsed.tables, ("s2", "s3", "s4"), (0, 3, 3)):
-        assert html_layout(table["rows"]) == expected[table_id], table_id
-        assert table["thead_rows"] == head
-        # head cells are <th>, numbers <td>
-        assert all(cell[0] == "th" for row in table["rows"][:head] for cell in row)
+    fmt = report.spec
+    sections = [s for s in fmt.sections if s.kind == "tables"]
+    assert len(parsed.tables) == sum(len(s.tables) for s in sections)
+    tables = iter(parsed.tables)
+    for section in sections:
+        grid = 1 + max(c for _, c in expected[section.id])
+        rows: list = []
+        for table_id in section.tables:
+            table = next(tables)
+            caption = fmt.table(table_id).caption
+            # A sub-table's caption row is the table's <caption>; 三 and 四 are captioned by their section.
+            assert table["caption"] == (caption or section.title.split("、", 1)[1]), table_id
+            if caption:
+                rows.append([["th", caption, 1, grid]])
+            rows.extend(table["rows"])
+            head = table["thead_rows"]
+            assert head == (1 if caption else 3)
+            # head cells are <th scope=col|colgroup> (the 勾稽 note is no heading), row labels <th scope=row…>
+            for tag, scope, part in table["scopes"]:
+                if tag == "th":
+                    assert scope in (("col", "colgroup") if part == "thead" else ("row", "rowgroup")), table_id
+        assert html_layout(rows) == expected[section.id], section.id
 
 
 def test_html_is_self_contained_without_scripts(tmp_path):
@@ -60,37 +76,51 @@ def test_html_draft_is_marked(tmp_path):
     assert ">草稿</p>" in text
 
 
+def _sheets_per_section(report):
+    """Section → its sheet names: 二's sub-tables by caption, the others by section title."""
+    fmt = report.spec
+    return {s.id: [fmt.table(t).caption or s.title for t in s.tables] for s in fmt.sections if s.kind == "tables"}
+
+
 @pytest.mark.parametrize("name", ["sample", "2021"])
 def test_xlsx_sheets_like_the_printed_tables(tmp_path, name):
     report = REPORTS[name]()
     path = tmp_path / "report.xlsx"
     export_report(report, path)
-    workbook = openpyxl.load_workbook(path)
+    workbook = openpyxl.load_workbook(path, data_only=True)  # totals read as their cached values
     expected = expected_layouts(report.spec, report)
-    titles = [s.title for s in report.spec.sections if s.kind == "tables"]
-    assert workbook.sheetnames == titles
-    for sheet, table_id in zip(workbook.worksheets, ("s2", "s3", "s4")):
-        assert sheet["A1"].value == report.title
-        assert sheet["A2"].value == report.spec.section(table_id).title
-        layout = xlsx_layout(sheet, FIRST_TABLE_ROW)
-        table_rows = {k: v for k, v in layout.items() if k[0] < 1 + max(r for r, _ in expected[table_id])}
-        assert table_rows == expected[table_id], table_id
+    per_section = _sheets_per_section(report)
+    assert workbook.sheetnames == [name for names in per_section.values() for name in names]
+    for table_id, names in per_section.items():
+        # The sub-tables of 二 stacked again must give the printed grid.
+        stacked, offset = {}, 0
+        for name in names:
+            sheet = workbook[name]
+            assert sheet["A1"].value == report.title
+            assert sheet["A2"].value == name
+            layout = xlsx_layout(sheet, FIRST_TABLE_ROW)
+            rows = 1 + max(r for r, _ in expected[table_id])
+            layout = {k: v for k, v in layout.items() if k[0] < rows - offset and not v[0].startswith("注：")}
+            stacked.update({(r + offset, c): v for (r, c), v in layout.items()})
+            offset += 1 + max(r for r, _ in layout)
+        assert stacked == expected[table_id], table_id
 
 
 def test_xlsx_numbers_are_numbers(tmp_path):
     report = filled_2021()
     path = tmp_path / "report.xlsx"
     export_report(report, path)
-    sheet = openpyxl.load_workbook(path)["三、收到和处理政府信息公开申请情况"]
+    sheet = openpyxl.load_workbook(path, data_only=True)["三、收到和处理政府信息公开申请情况"]
     row = FIRST_TABLE_ROW + 3  # 一、本年新收…
     values = [sheet.cell(row=row, column=c).value for c in range(4, 11)]
     assert all(type(v) is int for v in values)
     assert values[:6] == [report.value("s3", "new", c) for c in
                           ("natural", "commercial", "research", "public_interest", "legal_service", "other_org")]
     assert values[6] == sum(values[:6])
-    s2 = openpyxl.load_workbook(path)["二、主动公开政府信息情况"]
-    amounts = [c.value for row in s2.iter_rows() for c in row if isinstance(c.value, float)]
-    assert amounts == [12.75]
+    s2 = openpyxl.load_workbook(path)["第二十条第（八）项"]
+    amounts = [c for row in s2.iter_rows() for c in row if isinstance(c.value, float)]
+    assert [c.value for c in amounts] == [12.75]
+    assert amounts[0].number_format == "0.00####"
 
 
 def test_xlsx_readable_widths_header_repeat_and_draft_mark(tmp_path):
@@ -113,10 +143,10 @@ def test_blank_cells_print_empty(tmp_path):
     for suffix in (".html", ".xlsx"):
         path = tmp_path / f"draft{suffix}"
         export_report(report, path, draft=True)
-    sheet = openpyxl.load_workbook(tmp_path / "draft.xlsx")["三、收到和处理政府信息公开申请情况"]
+    sheet = openpyxl.load_workbook(tmp_path / "draft.xlsx", data_only=True)["三、收到和处理政府信息公开申请情况"]
     assert sheet.cell(row=FIRST_TABLE_ROW + 5, column=2).value == "（一）予以公开"  # spans B:C
     assert sheet.cell(row=FIRST_TABLE_ROW + 5, column=4).value is None
-    rows = parse_html((tmp_path / "draft.html").read_text("utf-8")).tables[1]["rows"]
+    rows = parse_html((tmp_path / "draft.html").read_text("utf-8")).tables[-2]["rows"]
     public = next(row for row in rows if any(cell[1] == "（一）予以公开" for cell in row))
     label_index = next(i for i, cell in enumerate(public) if cell[1] == "（一）予以公开")
     assert public[label_index + 1][1] == ""

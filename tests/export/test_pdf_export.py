@@ -395,3 +395,14 @@ def test_tounicode_repair_leaves_other_pdfs_alone():
     clean = synthetic_pdf(b"/CIDInit /ProcSet findresource begin\n1 beginbfchar\n<0003> <4E2D>\nendbfchar\n")
     assert fix_tounicode(clean, []) == clean
     assert fix_tounicode(b"not a pdf at all", []) == b"not a pdf at all"
+
+
+def test_digits_in_latin_words_stay_in_the_text_layer(tmp_path):
+    """H5, G20, 5G: the CJK face's localised digit glyph maps to no character (it read 「H 等」)."""
+    report = filled_2021()
+    report.narrative["s1"] = "发布文字、图解、H5等多形式解读，G20峰会，5G网络，A5纸张。"
+    result = export_report(report, tmp_path / "h5.pdf")
+    text = subprocess.run(["pdftotext", str(result.path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for word in ("H5等", "G20峰会", "5G网络", "A5纸张"):
+        assert word in flat, word

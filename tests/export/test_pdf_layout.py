@@ -16,8 +16,8 @@ from disclosure_desktop.core.values import format_value
 from disclosure_desktop.export.builder import build_document
 from disclosure_desktop.export.document import Align, CellRole, Heading, Paragraph, ParagraphRole, TableBlock, Title
 from disclosure_desktop.export.line_breaking import NO_LINE_END, NO_LINE_START
-from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, CELL_PAD_Y, DRAFT_MARK, EM_CENTRE_ABOVE_BASELINE,
-                                                   MM, grid_tracking, layout_document)
+from disclosure_desktop.export.page_layout import (A4, CELL_PAD_X, CELL_PAD_Y, DASH_ABOVE_BASELINE, DRAFT_MARK,
+                                                   EM_CENTRE_ABOVE_BASELINE, MM, grid_tracking, layout_document)
 
 from .conftest import filled_2021, load_sample
 from .layout import expected_layouts
@@ -60,7 +60,7 @@ def test_sample_runs_over_several_pages_with_text_inside_the_text_block(sample_l
         assert A4.text_top < run.baseline < A4.text_bottom, (page.number, run.text)
 
 
-def test_body_lines_sit_on_the_28_9_pt_grid_22_per_page(sample_layout):
+def test_body_lines_sit_on_the_28_95_pt_grid_22_per_page(sample_layout):
     document, layout = sample_layout
     for page in layout.pages:
         grid = [r for r in page.runs("text") if r.role in ("body", "heading1", "heading2", "heading3")]
@@ -70,7 +70,7 @@ def test_body_lines_sit_on_the_28_9_pt_grid_22_per_page(sample_layout):
             by_block[run.block].append(run.baseline)
         for baselines in by_block.values():
             for upper, lower in zip(baselines, baselines[1:]):
-                assert lower - upper == pytest.approx(28.9)
+                assert lower - upper == pytest.approx(28.95)
 
 
 def test_paragraphs_indent_two_characters_and_justify_full_lines(sample_layout):
@@ -129,7 +129,7 @@ def test_page_numbers_alternate_sides_7_mm_below_the_text(sample_layout):
     for page in layout.pages:
         (number,) = page.runs("page_number")
         assert number.text == f"— {page.number} —"
-        assert number.baseline - EM_CENTRE_ABOVE_BASELINE * 14 == pytest.approx(A4.text_bottom + 7 * MM)
+        assert number.baseline - DASH_ABOVE_BASELINE * 14 == pytest.approx(A4.text_bottom + 7 * MM)
         if page.number % 2:
             assert number.right == pytest.approx(A4.text_right - 14)  # odd: right, one character in
         else:
@@ -146,7 +146,7 @@ def test_signature_is_centred_over_the_date_four_characters_in(sample_layout):
     date, name = found[ParagraphRole.DATE], found[ParagraphRole.SIGNATURE]
     assert date.right == pytest.approx(A4.text_right - 4 * 16)
     assert (name.x + name.right) / 2 == pytest.approx((date.x + date.right) / 2)
-    assert date.baseline - name.baseline == pytest.approx(28.9)
+    assert date.baseline - name.baseline == pytest.approx(A4.line_pitch)
 
 
 def test_a_heading_is_never_the_last_thing_on_a_page(sample_layout, layout_2021):

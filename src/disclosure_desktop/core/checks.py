@@ -535,3 +535,24 @@ def check_report(report: Report, previous: Report | PreviousYear | None = None,
 def blocking_findings(findings: Iterable[Finding]) -> list[Finding]:
     """The findings that stop a final export: errors without an accepted explanation."""
     return [f for f in findings if f.blocking]
+
+
+@check("nothing_else_then_more")
+def _nothing_else_then_more(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+    """Section 六 says 「无其他需要报告的事项」 and then reports the information fees after all: the
+    first sentence is then untrue.  Fees stated before it are fine (the fees, and nothing else)."""
+    p = rule.params
+    text = ctx.report.narrative.get(p["section"], "")
+    nothing = re.search(p["nothing"], text)
+    if nothing is None:
+        return
+    later = re.search(p["statement"], text[nothing.end():])
+    if later is None:
+        return
+    section = ctx.format.section(p["section"])
+    said = later.group(0).strip(" ，,")
+    yield ctx.finding(
+        rule,
+        f"「{section.title}」先写了“{nothing.group(0)}”，其后又报告了“{said}”，前后矛盾。"
+        f"请把这部分内容移到“{nothing.group(0)}”之前，或删去这句话",
+        section=p["section"], actual=said)

@@ -8,6 +8,7 @@ matter) is stripped of control characters here, so no exporter has to think abou
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..core.checks import Finding, blocking_findings
@@ -18,13 +19,12 @@ from ..core.text import chinese_date, heading_level, paragraphs, strip_control_c
 from ..core.values import format_value
 from .document import (Align, Block, Cell, CellRole, Document, DocumentMeta, Heading, Note, Paragraph,
                        ParagraphRole, TableBlock, Title)
+from .line_breaking import autospace_points
+from .pdf.text_setting import AUTOSPACE_EM
+from .title_lines import em_width, title_lines
 
 # The legal basis every report is compiled under (第五十条 of the 条例 lists the contents).
 LEGAL_BASIS = "《中华人民共和国政府信息公开条例》"
-
-# A 2号 title line holds about 20 characters in the 156 mm text block; a longer title is broken
-# after the agency name, as published reports do.
-TITLE_LINE_CHARS = 20
 
 # Relative column widths of the printed tables.  Section 二 gives the label column room for
 # 其他对外管理服务事项; table 三's three label columns are narrow (三、本年度办理结果 runs down
@@ -34,6 +34,17 @@ DATE_INDENT = 4.0
 
 LABEL_WIDTHS = {1: (2.2,), 3: (1.1, 1.5, 4.8)}
 VALUE_WIDTH = 1.0
+
+# The text block is 156 mm = 442 pt, i.e. 42 characters of the tables' 五号 (10.5 pt).  A value
+# column is widened until its widest figure fits on one line with the cell padding of both
+# renderers (PDF 2 × 1 mm, DOCX 2 × 0.6 mm, rounded up to 0.8 character); the room comes from
+# the label columns first (labels wrap, figures must not), else from value columns with room.
+TABLE_TEXT_CHARS = 442.2 / 10.5
+FIGURE_PADDING_CHARS = 0.8
+# A digit is half a character in 宋体 but up to 0.56 in the Noto CJK faces used where 宋体 is missing.
+DIGIT_CHARS = 0.6
+LABEL_MIN_SHARE = 0.6  # a label column keeps at least this share of its width,
+LABEL_MIN_CHARS = 4.0  # and room for （三） on a line (never cut into （三 / ）)
 
 
 def clean(text: str | None) -> str:
@@ -62,8 +73,8 @@ def build_document(report: Report, findings: Iterable[Finding] | None = None, *,
     for section in fmt.sections:
         blocks.append(Heading(section.title, 1))
         if section.kind == "narrative":
-            blocks.extend(narrative_blocks(report.narrative.get(section.id, "")))
-            blocks.extend(fee_blocks(report, fmt, section))
+            blocks.extend(with_fees(narrative_blocks(report.narrative.get(section.id, "")),
+                                    fee_blocks(report, fmt, section), fmt, section))
         else:
             blocks.extend(section_table_blocks(report, fmt, section))
     blocks.extend(closing_blocks(clean_line(report.front.signatory) or agency, meta.date_text, blocks))
@@ -72,14 +83,14 @@ def build_document(report: Report, findings: Iterable[Finding] | None = None, *,
 
 # --- front and back matter ------------------------------------------------------------------
 def title_block(title: str, agency: str) -> Title:
-    if len(title) > TITLE_LINE_CHARS and title.startswith(agency) and len(title) > len(agency):
-        return Title(title, (agency, title[len(agency):]))
-    return Title(title, (title,))
+    """The title in lines broken by meaning, in a 梯形 or 菱形 outline (export/title_lines.py)."""
+    return Title(title, title_lines(title, agency))
 
 
-def em_width(text: str) -> float:
-    """Printed width in body characters: ASCII (the digits of a date) is half a Chinese character."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+def set_width(text: str) -> float:
+    """Printed width in body characters with the autospace between ideographs and digits that Word,
+    LibreOffice and the PDF put in 2020 年 6 月 11 日."""
+    return em_width(text) + AUTOSPACE_EM * len(autospace_points(text))
 
 
 def closing_blocks(signature: str, date_text: str, blocks: list[Block]) -> list[Paragraph]:
@@ -92,7 +103,7 @@ def closing_blocks(signature: str, date_text: str, blocks: list[Block]) -> list[
         blocks[-1] = Paragraph(last.text, last.role, last.right_indent, keep_with_next=True)
     if not date_text:
         return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=DATE_INDENT)]
-    signature_indent = max(0.0, DATE_INDENT + (em_width(date_text) - em_width(signature)) / 2)
+    signature_indent = max(0.0, DATE_INDENT + (set_width(date_text) - set_width(signature)) / 2)
     return [Paragraph(signature, ParagraphRole.SIGNATURE, right_indent=signature_indent, keep_with_next=True),
             Paragraph(date_text, ParagraphRole.DATE, right_indent=DATE_INDENT)]
 
@@ -166,6 +177,18 @@ def fee_blocks(report: Report, fmt: Format, section: Section) -> list[Block]:
     return [Paragraph(f"本年度依据《政府信息公开信息处理费管理办法》，{'，'.join(parts)}。")]
 
 
+def with_fees(narrative: list[Block], fees: list[Block], fmt: Format, section: Section) -> list[Block]:
+    """The fee sentence goes before a paragraph saying 「无其他需要报告的事项」 (the format's rule
+    for that phrase gives its wording), so that sentence stays true; otherwise at the end."""
+    rule = next((r for r in fmt.rules if r.check == "nothing_else_then_more"
+                 and r.params.get("section") == section.id), None)
+    if fees and rule is not None:
+        for index, block in enumerate(narrative):
+            if isinstance(block, Paragraph) and re.search(rule.params["nothing"], block.text):
+                return narrative[:index] + fees + narrative[index:]
+    return narrative + fees
+
+
 # --- tables ---------------------------------------------------------------------------------
 def section_table_blocks(report: Report, fmt: Format, section: Section) -> list[Block]:
     """One printed table per section (section 二's sub-tables are stacked in one grid, as the
@@ -186,7 +209,40 @@ def section_table_blocks(report: Report, fmt: Format, section: Section) -> list[
     block = TableBlock(id=section.id, rows=tuple(rows), columns=len(widths), header_rows=header_rows,
                        column_widths=widths, source_tables=tuple(t.id for t in tables))
     block.placed()  # a layout that does not tile the grid is a format-data error: fail loudly here
+    label_columns = max(t.print.label_columns for t in tables)
+    block = TableBlock(id=block.id, rows=block.rows, columns=block.columns, header_rows=block.header_rows,
+                       column_widths=fit_figures(block, label_columns), source_tables=block.source_tables)
     return [block, *unit_notes(tables)]
+
+
+def fit_figures(block: TableBlock, label_columns: int) -> tuple[float, ...]:
+    """Column widths in which every figure fits on one line (a wrapped 123 456 reads as two numbers)."""
+    widths = list(block.column_widths)
+    per_char = sum(widths) / TABLE_TEXT_CHARS
+    required = [0.0] * len(widths)
+    for placed in block.placed():
+        cell = placed.cell
+        if cell.role is not CellRole.VALUE or not cell.text:
+            continue
+        wanted = (DIGIT_CHARS * len(cell.text) + FIGURE_PADDING_CHARS) * per_char
+        spanned = range(placed.column, placed.last_column + 1)
+        missing = wanted - sum(widths[c] for c in spanned)
+        for c in spanned:
+            required[c] = max(required[c], widths[c] + max(missing, 0.0) / len(spanned))
+    extra = sum(max(r - w, 0.0) for r, w in zip(required, widths))
+    if extra <= 1e-9:
+        return tuple(widths)
+    slack = [max(w - max(w * LABEL_MIN_SHARE, LABEL_MIN_CHARS * per_char), 0.0) if c < label_columns
+             else max(w - required[c], 0.0) for c, w in enumerate(widths)]
+    from_labels = sum(slack[:label_columns]) >= extra
+    sources = range(label_columns) if from_labels else range(len(widths))
+    pool = sum(slack[c] for c in sources)
+    taken = min(extra, pool)
+    result = [max(r, w) for r, w in zip(required, widths)]
+    for c in sources:
+        if pool > 0:
+            result[c] -= taken * slack[c] / pool
+    return tuple(result)
 
 
 def unit_notes(tables: Iterable[Table]) -> list[Note]:

@@ -39,7 +39,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Iterator, Union
+
+
+DRAFT_WORD = "草稿"
 
 
 class ParagraphRole(str, Enum):
@@ -76,6 +80,13 @@ class DocumentMeta:
     format_id: str = ""
     year: int | None = None
     language: str = "zh-CN"
+
+    @property
+    def draft_label(self) -> str:
+        """What the draft mark says: why it is a draft.  A clean report exported as a draft (the
+        user asked for one) is just 草稿 — never a claim that its check failed."""
+        errors = len(self.draft_reasons)
+        return f"{DRAFT_WORD}：尚有{errors}个错误" if errors else DRAFT_WORD
 
 
 @dataclass(frozen=True)
@@ -152,6 +163,14 @@ class TableBlock:
 
     def placed(self) -> list[PlacedCell]:
         """Every cell with its grid position; raises TableLayoutError if cells overlap or leave holes."""
+        return list(self._placed)
+
+    @cached_property
+    def _placed(self) -> tuple[PlacedCell, ...]:
+        # Worked out once per block (the block is frozen): every exporter and the page layout ask.
+        return tuple(self._place())
+
+    def _place(self) -> list[PlacedCell]:
         occupied: set[tuple[int, int]] = set()
         result: list[PlacedCell] = []
         for r, row in enumerate(self.rows):
@@ -185,6 +204,32 @@ class TableBlock:
     def cells(self) -> Iterator[Cell]:
         for row in self.rows:
             yield from row
+
+    def starts_sub_table(self, row: int) -> bool:
+        """The row opens one of several stacked tables: its first cell is a caption (第二十条第（一）项)."""
+        return bool(self.rows[row]) and self.rows[row][0].role is CellRole.CAPTION
+
+    def sub_tables(self) -> list["TableBlock"]:
+        """The format tables this block stacks, each as a block of its own (id = the format table id).
+
+        Section 二 prints its sub-tables in one grid, each opening with a full-width caption row;
+        no cell spans from one into the next, so the rows can be cut there.  A block of one table
+        is returned as it is."""
+        if len(self.source_tables) <= 1:
+            return [self]
+        starts = [r for r in range(len(self.rows)) if self.starts_sub_table(r)]
+        if len(starts) != len(self.source_tables) or starts[:1] != [0]:
+            raise TableLayoutError(f"{self.id}: {len(starts)} captions for {len(self.source_tables)} tables")
+        pieces = []
+        for index, (table_id, start) in enumerate(zip(self.source_tables, starts)):
+            end = starts[index + 1] if index + 1 < len(starts) else len(self.rows)
+            rows = self.rows[start:end]
+            head = 0
+            while head < len(rows) and all(c.role not in (CellRole.VALUE, CellRole.LABEL) for c in rows[head]):
+                head += 1
+            pieces.append(TableBlock(id=table_id, rows=rows, columns=self.columns, header_rows=head,
+                                     column_widths=self.column_widths, source_tables=(table_id,)))
+        return pieces
 
     def normalized_widths(self) -> tuple[float, ...]:
         """Column widths as fractions summing to 1 (equal when none were given)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from xml.sax.saxutils import escape
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,12 +20,15 @@ from docx.oxml import parse_xml
 
 from . import docx_style as S
 from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
-from .document import Align, Cell, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
+from .document import Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
+from .grid_measure import GridMeasurer
+from .page_layout import layout_document
 from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
-ROW_MIN_HEIGHT_TWIPS = 340  # 6 mm: a printed table row never looks cramped
-LABEL_PADDING_TWIPS = 40     # 0.7 mm more left padding for left-aligned row labels
+SHORT_TABLE_ROWS = 8          # a table this short always fits on a page
+# One for the process: it keeps the lines it has set, so a second export sets again only what changed.
+_GRID = GridMeasurer()
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
@@ -42,11 +46,12 @@ def render(document: Document, path: Path) -> ExportResult:
 def to_bytes(document: Document) -> bytes:
     word = docx.Document(io.BytesIO(template_bytes()))
     anchor = word.element.body.sectPr  # content goes before the section properties
+    breaks = table_page_breaks(document)
     for block in document.blocks:
-        for element in block_elements(block, document):
+        for element in block_elements(block, document, breaks.get(getattr(block, "id", None), ())):
             anchor.addprevious(element)
     if document.meta.draft:
-        mark_draft(word)
+        mark_draft(word, document.meta.draft_label)
     _properties(word, document)
     out = io.BytesIO()
     word.save(out)
@@ -54,7 +59,29 @@ def to_bytes(document: Document) -> bytes:
 
 
 # --- blocks ---------------------------------------------------------------------------------
-def block_elements(block, document: Document) -> list:
+def table_page_breaks(document: Document) -> dict[str, tuple[int, ...]]:
+    """Table id → the body rows that start a new page, from the shared page layout on fixed
+    character widths (grid_measure): the PDF breaks its tables at the same rows."""
+    # Only tables with merged label cells need it (a plain row repeats nothing), and short
+    # tables never continue; what follows the last such table cannot move its breaks.
+    wanted = [i for i, b in enumerate(document.blocks) if isinstance(b, TableBlock)
+              and len(b.rows) > SHORT_TABLE_ROWS and any(c.rowspan > 1 and c.text for c in b.cells())]
+    if not wanted:
+        return {}
+    upto = Document(document.meta, document.blocks[:wanted[-1] + 1])
+    layout = layout_document(upto, measurer=_GRID)
+    starts: dict[str, list[int]] = {}
+    for page in layout.pages:
+        first: dict[str, int] = {}
+        for cell in page.cells:
+            if not cell.repeated_head and not cell.continued:  # the rows this page really starts
+                first[cell.table] = min(first.get(cell.table, cell.row), cell.row)
+        for table_id, row in first.items():
+            starts.setdefault(table_id, []).append(row)
+    return {table_id: tuple(rows[1:]) for table_id, rows in starts.items() if len(rows) > 1}
+
+
+def block_elements(block, document: Document, page_breaks: tuple[int, ...] = ()) -> list:
     if isinstance(block, Title):
         return [parse_xml(paragraph_xml("\n".join(block.printed_lines), S.STYLE_TITLE, S.TITLE_FONT))]
     if isinstance(block, Heading):
@@ -65,7 +92,7 @@ def block_elements(block, document: Document) -> list:
     if isinstance(block, Note):
         return [parse_xml(paragraph_xml(block.text, S.STYLE_TABLE_NOTE, S.NOTE_FONT))]
     if isinstance(block, TableBlock):
-        return [parse_xml(table_xml(block))]
+        return [parse_xml(table_xml(block, page_breaks))]
     raise TypeError(f"unknown block {block!r}")
 
 
@@ -88,9 +115,12 @@ def column_twips(block: TableBlock) -> list[int]:
     return widths
 
 
-def table_xml(block: TableBlock) -> str:
+def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
+    """The table; at each row in `page_breaks` (a new page) a merged label cell running over it
+    starts again with its text, so the continued page still says which group its rows are in."""
     widths = column_twips(block)
     grid = block.grid()
+    breaks = set(page_breaks)
     out = [f'<w:tbl {NSDECL}><w:tblPr><w:tblStyle w:val="{S.STYLE_TABLE}"/>'
            f'<w:tblW w:w="{S.TEXT_WIDTH_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/>'
@@ -98,9 +128,14 @@ def table_xml(block: TableBlock) -> str:
            'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
+    heading_rows = {r for r, cells in enumerate(block.rows)
+                    if cells and all(c.role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for c in cells)}
     for r, row in enumerate(grid):
-        # Rows never break across pages; the head rows repeat on every page the table runs onto.
-        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
+        # Rows never break across pages; the head rows repeat on every page the table runs onto;
+        # a caption or heading row (第二十条第（一）项, 信息内容 …) keeps with the row under it
+        # (Word keeps a row whose paragraphs all keep with next on the next row's page).
+        keep = r in heading_rows and r + 1 < len(grid)
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{S.ROW_MIN_HEIGHT_TWIPS}" w:hRule="atLeast"/>'
                    f'{"<w:tblHeader/>" if r < block.header_rows else ""}</w:trPr>')
         for c, placed in enumerate(row):
             if placed.column != c:
@@ -108,12 +143,13 @@ def table_xml(block: TableBlock) -> str:
             cell = placed.cell
             width = sum(widths[placed.column:placed.last_column + 1])
             span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
+            starts_here = placed.row == r or (r in breaks and cell.text and placed.row < r)
             if cell.rowspan > 1:
-                merge = '<w:vMerge w:val="restart"/>' if placed.row == r else "<w:vMerge/>"
+                merge = '<w:vMerge w:val="restart"/>' if starts_here else "<w:vMerge/>"
             else:
                 merge = ""
-            content = _cell_paragraph(cell) if placed.row == r else \
-                f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/></w:pPr></w:p>'
+            content = _cell_paragraph(cell, keep) if starts_here else \
+                f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep else ""}</w:pPr></w:p>'
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}'
                        f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
         out.append("</w:tr>")
@@ -121,22 +157,22 @@ def table_xml(block: TableBlock) -> str:
     return "".join(out)
 
 
-def _cell_paragraph(cell: Cell) -> str:
+KEEP = "<w:keepNext/>"
+
+
+def _cell_paragraph(cell: Cell, keep_with_next: bool = False) -> str:
     indent = ""
     if cell.indent:
         chars = cell.indent * 100
         indent = f'<w:ind w:leftChars="{chars}" w:left="{round(cell.indent * S.SIZE_TABLE * 20)}"/>'
-    elif cell.align is Align.LEFT:
-        # the cell padding is narrow for the 15 value columns; labels get a little more air
-        indent = f'<w:ind w:left="{LABEL_PADDING_TWIPS}"/>'
     text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{indent}'
+    return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep_with_next else ""}{indent}'
             f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')
 
 
 # --- draft mark and properties --------------------------------------------------------------
 # A diagonal 草稿 watermark behind the text (VML text path, the form Word itself writes for
-# 水印; LibreOffice and WPS show it too), plus the word 草稿 in the header of every page.
+# 水印; LibreOffice and WPS show it too), plus the draft label in the header of every page.
 _WATERMARK = (
     '<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
     '{rpr}<w:pict>'
@@ -157,12 +193,13 @@ _WATERMARK = (
     '<v:textpath style="font-family:{font};font-size:1pt" string="{text}"/></v:shape></w:pict></w:r>')
 
 
-def mark_draft(word) -> None:
+def mark_draft(word, label: str = S.DRAFT_TEXT) -> None:
+    """`label` in the header (草稿：尚有n个错误, or 草稿), the plain word as the watermark."""
     section = word.sections[0]
     for header in (section.header, section.even_page_header):
         paragraph = header.paragraphs[0]._p
         paragraph.append(parse_xml(f'<w:r {NSDECL}>{rpr_xml(S.DRAFT_FONT, color=S.DRAFT_COLOR)}'
-                                   f'<w:t>{S.DRAFT_TEXT}</w:t></w:r>'))
+                                   f'<w:t>{escape(label)}</w:t></w:r>'))
         paragraph.append(parse_xml(_WATERMARK.format(
             ns=NSDECL, rpr=rpr_xml(S.DRAFT_FONT), font=f"&quot;{S.DRAFT_FONT.east_asian}&quot;",
             text=S.DRAFT_TEXT)))

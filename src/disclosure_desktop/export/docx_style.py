@@ -44,8 +44,11 @@ SIZE_DRAFT = 16.0
 CHAR_PITCH_PT = TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE
 BODY_CHAR_SPACING = math.floor((CHAR_PITCH_PT - SIZE_3HAO) * 20)  # -5 (twentieths of a point)
 
-# The page-number line is about 1.1 × 14 pt high; its top is PAGE_NUMBER_GAP_MM under the text.
-FOOTER_MM = MARGIN_MM["bottom"] - PAGE_NUMBER_GAP_MM - SIZE_4HAO * 1.1 / 72 * 25.4
+# GB/T 9704 7.5: the 一字线 of — n — lie 7 mm under the text block.  The footer distance is where
+# the footer line's foot sits; the dashes of a single-spaced 4号 line are 2.6 mm above its foot
+# (measured in LibreOffice's rendering: with the line's top at 7 mm the dashes sat 9.8 mm down).
+FOOTER_DASH_ABOVE_FOOT_MM = 2.6
+FOOTER_MM = MARGIN_MM["bottom"] - PAGE_NUMBER_GAP_MM - FOOTER_DASH_ABOVE_FOOT_MM
 
 # --- fonts -----------------------------------------------------------------------------------
 LATIN_FONT = "Times New Roman"
@@ -95,8 +98,19 @@ STYLE_HEADER = "Header"
 STYLE_FOOTER = "Footer"
 STYLE_TABLE = "TableGrid"
 
-# Table cell padding, left/right (twips): narrow, since table 四 has 15 columns of 10 mm and
-# table 三's value columns (11 mm) must hold five digits at 10.5 pt.
-CELL_MARGIN_TWIPS = 34  # 0.6 mm
+# Table cell padding, left/right (twips): 1 mm, the PDF's (table_layout.CELL_PAD_X), so a label
+# wraps at the same character in both (a label a tenth of a point short of fitting in one and
+# not the other made a row a line taller).  Value columns are widened for their figures.
+CELL_MARGIN_TWIPS = 57  # 1 mm
+# Table text on an exact pitch and cells padded top and bottom as the PDF sets them
+# (table_layout: 1.3 × 五号 = 13.65 pt, 1.7 pt), so a row is as tall in LibreOffice and Word as
+# in the PDF and the pages break at the same rows.
+# LibreOffice adds the 0.5 pt rule to a row's content height, so the padding and the minimum
+# height given here are the PDF's less that rule.
+TABLE_RULE_TWIPS = 10                             # 0.5 pt
+TABLE_LINE_TWIPS = round(SIZE_TABLE * 1.3 * 20)   # 273
+CELL_MARGIN_Y_TWIPS = 34 - TABLE_RULE_TWIPS // 2  # 1.7 pt less half the rule, above and below
+ROW_MIN_HEIGHT_TWIPS = 340 - TABLE_RULE_TWIPS     # 6 mm rows (17 pt with the rule)
+NOTE_LINE_TWIPS = round(SIZE_NOTE * 1.5 * 20)     # 360: notes under tables, 18 pt
 DRAFT_TEXT = "草稿"
 DRAFT_COLOR = "C00000"

@@ -1,6 +1,10 @@
 """Document → one self-contained .html file for the agency's website content system.
 
-Semantic markup only: headings, paragraphs, and <table> with <thead>, colspan and rowspan.
+Semantic markup only: headings, paragraphs, and <table> with <caption>, <thead>, colspan and
+rowspan.  Government sites are held to GB/T 37668 (accessibility): every table has a caption
+(section 二's sub-tables are separate tables captioned 第二十条第（一）项 …, 三 and 四 carry their
+section's name), and every header cell is a <th scope=…> — col/colgroup for the column heads,
+row/rowgroup for the row labels — so a screen reader announces the merged headings of a cell.
 Formatting is a few inline style attributes (no <style> block, no classes), because web
 editors keep inline styles when the page is pasted in and drop style sheets; there are no
 scripts, images, fonts or links to anything outside the file.
@@ -19,6 +23,7 @@ BODY_STYLE = "font-size:16px;line-height:1.9"
 TABLE_STYLE = "border-collapse:collapse;table-layout:fixed;width:100%;font-size:14px;line-height:1.5"
 CELL_STYLE = "border:1px solid #000;padding:4px 6px;vertical-align:middle"
 TEXT_INDENT = "text-indent:2em"
+CAPTION_STYLE = "font-weight:bold;padding:4px;text-align:center"
 DRAFT_STYLE = "color:#c00000;font-weight:bold;text-align:center;border:2px solid #c00000;padding:4px"
 
 
@@ -33,9 +38,15 @@ def to_html(document: Document) -> str:
     title = meta.title + ("（草稿）" if meta.draft else "")
     body: list[str] = []
     if meta.draft:
-        body.append(f'<p style="{DRAFT_STYLE}">草稿</p>')
+        body.append(f'<p style="{DRAFT_STYLE}">{escape(meta.draft_label)}</p>')
+    section = ""
     for block in document.blocks:
-        body.append(block_html(block))
+        if isinstance(block, Heading) and block.level == 1:
+            section = block.text
+        if isinstance(block, TableBlock):
+            body.extend(table_html(table, _without_number(section)) for table in block.sub_tables())
+        else:
+            body.append(block_html(block))
     return (f'<!DOCTYPE html>\n<html lang="{escape(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n</head>\n<body style=\"{BODY_STYLE}\">\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
@@ -66,20 +77,36 @@ def _paragraph(block: Paragraph) -> str:
     return f'<p style="{TEXT_INDENT}">{escape(block.text)}</p>'
 
 
-def table_html(block: TableBlock) -> str:
+def _without_number(title: str) -> str:
+    """三、收到和处理政府信息公开申请情况 → 收到和处理政府信息公开申请情况: the heading above already numbers it."""
+    head, sep, rest = title.partition("、")
+    return rest if sep and len(head) <= 3 else title
+
+
+def table_html(block: TableBlock, caption: str = "") -> str:
+    """One table; a leading full-width caption row (第二十条第（一）项) becomes its <caption>."""
     widths = block.normalized_widths()
-    out = [f'<table border="1" cellspacing="0" cellpadding="4" style="{TABLE_STYLE}">', "<colgroup>"]
+    rows = list(block.rows)
+    header_rows = block.header_rows
+    if rows and block.starts_sub_table(0) and len(rows[0]) == 1:
+        caption = rows[0][0].text
+        rows = rows[1:]
+        header_rows = max(header_rows - 1, 0)
+    out = [f'<table border="1" cellspacing="0" cellpadding="4" style="{TABLE_STYLE}">']
+    if caption:
+        out.append(f'<caption style="{CAPTION_STYLE}">{escape(caption)}</caption>')
+    out.append("<colgroup>")
     out += [f'<col style="width:{w * 100:.1f}%">' for w in widths]
     out.append("</colgroup>")
-    if block.header_rows:
+    if header_rows:
         out.append("<thead>")
-    for index, row in enumerate(block.rows):
-        if index == block.header_rows:
-            if block.header_rows:
+    for index, row in enumerate(rows):
+        if index == header_rows:
+            if header_rows:
                 out.append("</thead>")
             out.append("<tbody>")
         out.append("<tr>" + "".join(_cell_html(cell) for cell in row) + "</tr>")
-    out.append("</tbody></table>" if len(block.rows) > block.header_rows else "</thead></table>")
+    out.append("</tbody></table>" if len(rows) > header_rows else "</thead></table>")
     return "\n".join(out)
 
 
@@ -87,8 +114,12 @@ _ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
 def _cell_html(cell: Cell) -> str:
-    tag = "th" if cell.role in (CellRole.HEADER, CellRole.CAPTION, CellRole.NOTE) else "td"
+    tag = "th" if cell.role in (CellRole.HEADER, CellRole.CAPTION, CellRole.LABEL) else "td"
     attrs = ""
+    if cell.role is CellRole.LABEL:
+        attrs += f' scope="{"rowgroup" if cell.rowspan > 1 else "row"}"'
+    elif tag == "th":
+        attrs += f' scope="{"colgroup" if cell.colspan > 1 else "col"}"'
     if cell.colspan > 1:
         attrs += f' colspan="{cell.colspan}"'
     if cell.rowspan > 1:

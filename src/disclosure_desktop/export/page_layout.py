@@ -24,10 +24,12 @@ below the text block, odd pages right and even pages left, one character in from
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .document import Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock, Title
-from .pdf.fonts import FontSet, resolve_fonts
+from .document import (DRAFT_WORD, Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock,
+                       Title)
+if TYPE_CHECKING:
+    from .pdf.fonts import FontSet
 # The pieces of the layout live in their own modules; their names are re-exported here, the
 # one module callers (export, print preview, tests) import from.
 from .pages import A4, MM, TABLE_RULE, CellBox, LaidOutDocument, Page, PageGeometry, Rule, TextRun  # noqa: F401
@@ -37,13 +39,20 @@ from .pdf.text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, base
                            set_paragraph)
 
 # The mark printed on a draft (a document exported while an error-level finding stands).
-DRAFT_MARK = "草稿"
-DRAFT_HEADER = "草稿 · 检查未通过，不得作为正式文本印发或公开"
+DRAFT_MARK = DRAFT_WORD
+DRAFT_HEADER_TAIL = "，不得作为正式文本印发或公开"
 DRAFT_WATERMARK_PT = 150.0
 
-TABLE_GAP_BEFORE = 4.0
-TABLE_GAP_AFTER = 8.0
-NOTE_PITCH_FACTOR = 1.5
+# No space around tables: in the DOCX a table follows its heading directly and the next
+# paragraph starts right under it (Word and LibreOffice add none), and the PDF must break its
+# pages where they do.
+TABLE_GAP_BEFORE = 0.0
+TABLE_GAP_AFTER = 0.0
+NOTE_PITCH_FACTOR = 1.5  # 小四 notes on an 18 pt pitch, as the DOCX's Table Note style
+# A table is only placed where it fits with this much to spare: LibreOffice's rows come out up to
+# a point or two taller than ours over a whole table, and a table that just fits in the PDF would
+# start a page later there (the sample's table 四 did, with 1.4 pt to spare).
+TABLE_FOOT_ALLOWANCE = 3.0
 # Roles set on the 28-characters-per-line grid of GB/T 9704 (all 3号).
 GRID_ROLES = frozenset({"body", "heading1", "heading2", "heading3"})
 GRID_SAMPLE = "国"  # an ideograph: its advance is the font's character width
@@ -148,7 +157,7 @@ class _Flow:
         if not self.at_page_top:
             self.y += TABLE_GAP_BEFORE
         page_space = g.text_bottom - g.text_top
-        pages = paginate_table(table, self.space, page_space)
+        pages = paginate_table(table, self.space - TABLE_FOOT_ALLOWANCE, page_space - TABLE_FOOT_ALLOWANCE)
         for number, rows in enumerate(pages):
             if number > 0 or not rows:
                 self.new_page()
@@ -213,11 +222,20 @@ class _Flow:
 class DocumentLayout:
     """Lays out a Document: call `layout()` once, read `.pages`."""
 
-    def __init__(self, document: Document, fonts: FontSet | None = None, geometry: PageGeometry = A4):
+    def __init__(self, document: Document, fonts: "FontSet | None" = None, geometry: PageGeometry = A4,
+                 measurer=None):
+        """`measurer` replaces the fonts' own (Qt) measuring: grid_measure.GridMeasurer lays the
+        document out on fixed character widths, without Qt."""
         self.document = document
-        self.fonts = fonts or resolve_fonts()
+        if measurer is None:
+            from .fonts import resolve_fonts  # Qt: only when measuring real fonts
+
+            self.fonts = fonts or resolve_fonts()
+            measurer = Measurer(self.fonts)
+        else:
+            self.fonts = fonts
         self.geometry = geometry
-        self.measurer = Measurer(self.fonts)
+        self.measurer = measurer
         self._tables: dict[int, TableGeometry] = {}
         self._set: dict[int, list[SetLine]] = {}
 
@@ -262,16 +280,21 @@ class DocumentLayout:
         if block.role == ParagraphRole.DATE:
             date_text = block.text
         right = g.text_right - 4 * em
-        width = m.width("body", block.text)
+
+        def one_line(text: str, left: float) -> SetLine:
+            # set, not just measured: 2026 年 3 月 10 日 has the autospace the DOCX gets
+            return set_paragraph(m, text, "body", left, float("inf"), justify=False)[0]
+
+        width = one_line(block.text, 0.0).width
         if block.role == ParagraphRole.DATE or not date_text:
             x = right - width
         else:
-            date_width = m.width("body", date_text)
+            date_width = one_line(date_text, 0.0).width
             x = right - date_width / 2 - width / 2
         x = min(x, g.text_right - width)
         if x < g.text_left - 1e-6:  # a very long name: right-aligned lines
             return set_paragraph(m, block.text, "body", g.text_left, g.text_width, align=Align.RIGHT, justify=False)
-        return [SetLine(x, block.text, width)]
+        return [one_line(block.text, x)]
 
     def _table(self, index: int) -> TableGeometry:
         if index not in self._tables:
@@ -296,12 +319,14 @@ class DocumentLayout:
                 rows.append(row)
                 if not table.heading_like(row):
                     break
-            return TABLE_GAP_BEFORE + sum(table.row_heights[r] for r in rows)
+            return TABLE_GAP_BEFORE + sum(table.row_heights[r] for r in rows) + TABLE_FOOT_ALLOWANCE
         _, pitch = self._text_style(block)
         count = len(self._lines(index))
         if isinstance(block, Heading):
             return count * pitch + self._first_part_height(index + 1)
-        return min(count, 2) * pitch
+        # place_lines leaves neither one line alone at a page foot nor one alone at the top, so a
+        # paragraph of up to three lines cannot be split at all.
+        return (count if count <= 3 else 2) * pitch
 
     def layout(self) -> LaidOutDocument:
         result = LaidOutDocument([], self.geometry, self.fonts, self.document.meta.draft)
@@ -355,13 +380,14 @@ class DocumentLayout:
             width = 2 * em + 2 * gap + number_width
             # odd pages: right, one character in; even pages: left, one character in
             x = g.text_right - em - width if page.number % 2 else g.text_left + em
-            baseline = g.text_bottom + g.page_number_gap + EM_CENTRE_ABOVE_BASELINE * size
+            baseline = g.text_bottom + g.page_number_gap + DASH_ABOVE_BASELINE * size
             pieces = ((x, DASH, dash_scale), (x + em + gap, number, 1.0),
                       (x + em + 2 * gap + number_width, DASH, dash_scale))
             page.items.append(TextRun(x, baseline, text, "page_number", width, pieces, kind="page_number"))
             if result.draft:
-                header_width = m.width("draft_mark", DRAFT_HEADER)
-                page.items.append(TextRun(g.text_right - header_width, g.text_top - 10 * MM, DRAFT_HEADER,
+                header = self.document.meta.draft_label + DRAFT_HEADER_TAIL
+                header_width = m.width("draft_mark", header)
+                page.items.append(TextRun(g.text_right - header_width, g.text_top - 10 * MM, header,
                                           "draft_mark", header_width, kind="draft_header"))
                 mark_size = DRAFT_WATERMARK_PT
                 mark_width = m.width("draft_mark", DRAFT_MARK, mark_size)
@@ -372,6 +398,9 @@ class DocumentLayout:
 
 
 DASH = "\u2014"
+# The 一字线 is drawn a little under the em box's centre (0.28 em above the baseline, measured in
+# the rendered PDF), and it is the dash that GB/T 9704 places 7 mm under the text block.
+DASH_ABOVE_BASELINE = 0.28
 
 
 def page_number_text(number: int) -> str:
@@ -379,8 +408,9 @@ def page_number_text(number: int) -> str:
     return f"{DASH} {number} {DASH}"
 
 
-def layout_document(document: Document, fonts: FontSet | None = None, geometry: PageGeometry = A4) -> LaidOutDocument:
-    return DocumentLayout(document, fonts, geometry).layout()
+def layout_document(document: Document, fonts: "FontSet | None" = None, geometry: PageGeometry = A4, *,
+                    measurer=None) -> LaidOutDocument:
+    return DocumentLayout(document, fonts, geometry, measurer).layout()
 
 
 def all_runs(layout: LaidOutDocument, kinds: Iterable[str] = ("text", "cell")) -> list[TextRun]:

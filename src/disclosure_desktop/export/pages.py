@@ -7,10 +7,12 @@ draws them on any QPainter, tests read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
+from .docx_style import LINE_PITCH_TWIPS
 from .document import CellRole
-from .pdf.fonts import FontSet
+if TYPE_CHECKING:  # fonts needs Qt; a layout on fixed widths (grid_measure) has no FontSet
+    from .pdf.fonts import FontSet
 
 MM = 72 / 25.4  # points per millimetre
 TABLE_RULE = 0.5  # 0.5 pt lines, as Word's "single" border
@@ -24,7 +26,7 @@ class PageGeometry:
     bottom: float = 35 * MM
     left: float = 28 * MM
     right: float = 26 * MM
-    line_pitch: float = 28.9           # 22 lines of 3号 text in the 225 mm text block
+    line_pitch: float = LINE_PITCH_TWIPS / 20  # 28.95 pt: 22 lines of 3号 text, the DOCX's exact pitch
     page_number_gap: float = 7 * MM    # from the text block's lower edge to the page number's dashes
 
     @property
@@ -124,5 +126,5 @@ class Page:
 class LaidOutDocument:
     pages: list[Page]
     geometry: PageGeometry
-    fonts: FontSet
+    fonts: "FontSet | None"
     draft: bool

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import CellRole, PlacedCell, TableBlock
 from .pages import MM
@@ -42,8 +43,15 @@ class TableGeometry:
     def heading_like(self, row: int) -> bool:
         """A body row of captions and column headings only (section 二's stacked sub-tables):
         it must never be the last row on a page."""
-        starting = [p.cell for p in self.placed if p.row == row]
-        return bool(starting) and all(c.role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for c in starting)
+        return row in self._heading_rows
+
+    @cached_property
+    def _heading_rows(self) -> frozenset[int]:
+        roles: dict[int, list[CellRole]] = {}
+        for p in self.placed:
+            roles.setdefault(p.row, []).append(p.cell.role)
+        return frozenset(r for r, found in roles.items()
+                         if all(role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for role in found))
 
 
 def measure_table(measurer: Measurer, block: TableBlock, left: float, width: float) -> TableGeometry:

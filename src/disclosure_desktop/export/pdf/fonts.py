@@ -39,6 +39,9 @@ class FontRole:
     chain: tuple[tuple[str, ...], ...]
     generic: str  # SERIF or SANS: what "any CJK font" falls back to
     bold: bool = False
+    # The face for Latin letters and digits, where the DOCX names one apart from the Chinese face
+    # (w:ascii Times New Roman): 2019, H5 and www.… are set in it, as Word and LibreOffice set them.
+    latin: tuple[str, ...] = ()
 
 
 # Faces, each with the names it is listed under on Windows, macOS and Chinese Linux desktops.
@@ -55,26 +58,28 @@ UKAI = ("AR PL UKai CN", "AR PL KaitiM GB")
 NOTO_SERIF = ("Noto Serif CJK SC", "Source Han Serif SC", "思源宋体", "Source Han Serif CN")
 NOTO_SANS = ("Noto Sans CJK SC", "Source Han Sans SC", "思源黑体", "Source Han Sans CN")
 UMING = ("AR PL UMing CN",)
+# Times New Roman, or a face with its metrics (Liberation Serif and Tinos are metric-compatible).
+TIMES = ("Times New Roman", "Liberation Serif", "Tinos", "Nimbus Roman", "TeX Gyre Termes")
 OTHER_SANS = ("WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "微软雅黑", "PingFang SC")
 
 ROLES: dict[str, FontRole] = {role.name: role for role in (
     # 2号 方正小标宋简体, centred.
     FontRole("title", 22, (XIAOBIAOSONG, ZHONGSONG, SONG, NOTO_SERIF, UMING), SERIF),
     # 3号 仿宋_GB2312: body text, opening and closing lines.
-    FontRole("body", 16, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF),
+    FontRole("body", 16, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF, latin=TIMES),
     # 3号 黑体: 一、 headings.
     FontRole("heading1", 16, (HEI, NOTO_SANS, OTHER_SANS), SANS),
     # 3号 楷体_GB2312: （一） headings.
     FontRole("heading2", 16, (KAI_GB2312, KAI, UKAI, NOTO_SERIF, UMING), SERIF),
     # 3号 仿宋, bold: 1. headings.
-    FontRole("heading3", 16, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF, bold=True),
+    FontRole("heading3", 16, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF, bold=True, latin=TIMES),
     # 4号 宋体: — 1 —.
     FontRole("page_number", 14, (SONG, NOTO_SERIF, UMING), SERIF),
     # Tables, headings and labels alike: 宋体 五号 (10.5 pt), smaller than the body, as printed
     # official tables are (and as the DOCX export sets them).
-    FontRole("table", 10.5, (SONG, NOTO_SERIF, UMING), SERIF),
+    FontRole("table", 10.5, (SONG, NOTO_SERIF, UMING), SERIF, latin=TIMES),
     # Notes under tables and the draft explanation: 仿宋 小四.
-    FontRole("note", 12, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF),
+    FontRole("note", 12, (FANGSONG_GB2312, FANGSONG, NOTO_SERIF, UMING), SERIF, latin=TIMES),
     # The 草稿 mark (header line and diagonal watermark).
     FontRole("draft_mark", 14, (HEI, NOTO_SANS, OTHER_SANS), SANS, bold=True),
 )}
@@ -93,19 +98,24 @@ class ResolvedFont:
     family: str  # the family actually used, as the font database lists it
     wanted: str  # the first face of the role's chain (what GB/T 9704 asks for)
     substituted: bool
+    latin: str | None = None  # the family for ASCII text, when the role names one and it is installed
 
     @property
     def size_pt(self) -> float:
         return self.role.size_pt
 
-    def qfont(self, size_pt: float | None = None) -> QFont:
-        """A QFont of this role, sized in points (the paint device's resolution scales it)."""
-        font = QFont(self.family)
+    def qfont(self, size_pt: float | None = None, latin: bool = False) -> QFont:
+        """A QFont of this role, sized in points (the paint device's resolution scales it);
+        `latin`: the role's face for ASCII text (its Chinese face when it has none)."""
+        font = QFont(self.latin if latin and self.latin else self.family)
         font.setPointSizeF(size_pt or self.role.size_pt)
         font.setBold(self.role.bold)
         # Layout measures unhinted advances; hinting would make printed widths depend on the device.
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(False)  # CJK text sits on a fixed character grid
+        # No localised forms: in a Latin word (H5, G20) the Noto CJK faces swap the digit for a
+        # glyph no character maps to, and the PDF's text layer then loses the digit (「H 等」).
+        font.setFeature(QFont.Tag("locl"), 0)
         return font
 
 
@@ -116,8 +126,8 @@ class FontSet:
     def __getitem__(self, role: str) -> ResolvedFont:
         return self.fonts[role]
 
-    def qfont(self, role: str, size_pt: float | None = None) -> QFont:
-        return self.fonts[role].qfont(size_pt)
+    def qfont(self, role: str, size_pt: float | None = None, latin: bool = False) -> QFont:
+        return self.fonts[role].qfont(size_pt, latin)
 
     @property
     def substitutions(self) -> tuple[tuple[str, str], ...]:
@@ -134,7 +144,7 @@ class FontSet:
         return tuple(f"{wanted} → {used}" for wanted, used in self.substitutions)
 
     def families(self) -> tuple[str, ...]:
-        """Every family used, once."""
+        """Every family used, once (the Chinese faces; the Latin ones draw only ASCII)."""
         return tuple(dict.fromkeys(r.family for r in self.fonts.values()))
 
 
@@ -213,15 +223,16 @@ def any_cjk_family(generic: str) -> str | None:
 def resolve_role(role: FontRole, installed: dict[str, str] | None = None) -> ResolvedFont:
     installed = installed if installed is not None else _installed_families()
     wanted = role.chain[0][0]
+    latin = next((installed[n.casefold()] for n in role.latin if n.casefold() in installed), None)
     for position, face in enumerate(role.chain):
         for name in face:
             family = installed.get(name.casefold())
             if family is not None:
-                return ResolvedFont(role, family, wanted, substituted=position > 0)
+                return ResolvedFont(role, family, wanted, substituted=position > 0, latin=latin)
     family = any_cjk_family(role.generic)
     if family is None:
         raise NoChineseFontError()
-    return ResolvedFont(role, family, wanted, substituted=True)
+    return ResolvedFont(role, family, wanted, substituted=True, latin=latin)
 
 
 def resolve_fonts(roles: dict[str, FontRole] | None = None) -> FontSet:

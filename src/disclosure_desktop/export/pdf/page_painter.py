@@ -10,6 +10,7 @@ from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ..page_layout import LaidOutDocument, Page, Rule, TextRun
+from .text_setting import Measurer, script_runs
 
 INK = QColor(0, 0, 0)
 DRAFT_HEADER_INK = QColor(176, 0, 0)
@@ -23,13 +24,14 @@ class PagePainter:
 
     def __init__(self, layout: LaidOutDocument):
         self.layout = layout
-        self._fonts: dict[tuple[str, float | None], QFont] = {}
+        self._fonts: dict[tuple[str, float | None, bool], QFont] = {}
+        self._measurer = Measurer(layout.fonts)
 
-    def _font(self, run: TextRun) -> QFont:
-        key = (run.role, run.size)
+    def _font(self, run: TextRun, latin: bool = False) -> QFont:
+        key = (run.role, run.size, latin)
         font = self._fonts.get(key)
         if font is None:
-            font = self._fonts[key] = self.layout.fonts.qfont(run.role, run.size)
+            font = self._fonts[key] = self.layout.fonts.qfont(run.role, run.size, latin)
         return font
 
     def paint(self, painter: QPainter, page: Page) -> None:
@@ -51,23 +53,34 @@ class PagePainter:
                 self._draw_text(painter, item, scale)
         painter.restore()
 
-    @staticmethod
-    def _draw_text(painter: QPainter, run: TextRun, scale: float) -> None:
+    def _draw_text(self, painter: QPainter, run: TextRun, scale: float) -> None:
         y = run.baseline * scale
         if not run.pieces:
-            painter.drawText(QPointF(run.x * scale, y), run.text)
+            self._draw_mixed(painter, run, run.x, run.text, y, scale)
             return
         for piece in run.pieces:
             x, text = piece[0], piece[1]
             stretch = piece[2] if len(piece) > 2 else 1.0
             if stretch == 1.0:
-                painter.drawText(QPointF(x * scale, y), text)
+                self._draw_mixed(painter, run, x, text, y, scale)
             else:
                 painter.save()
                 painter.translate(x * scale, y)
                 painter.scale(stretch, 1.0)
                 painter.drawText(QPointF(0, 0), text)
                 painter.restore()
+
+    def _draw_mixed(self, painter: QPainter, run: TextRun, x: float, text: str, y: float, scale: float) -> None:
+        """ASCII in the role's Latin face (Times New Roman, as the DOCX sets it), the rest in its
+        Chinese face; each run starts where the layout measured the one before to end."""
+        if self.layout.fonts[run.role].latin is None or not any(ch.isascii() for ch in text):
+            painter.drawText(QPointF(x * scale, y), text)
+            return
+        for latin, part in script_runs(text):
+            painter.setFont(self._font(run, latin))
+            painter.drawText(QPointF(x * scale, y), part)
+            x += self._measurer.width(run.role, part, run.size)
+        painter.setFont(self._font(run))
 
     def _paint_watermark(self, painter: QPainter, run: TextRun, scale: float) -> None:
         """The 草稿 mark across the middle of the page, rising at 45°."""
