@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...core.formats import Format, Row, Table, ValueType
+from functools import cache
+
+from ...core.formats import FORMAT_IDS, Format, Row, Table, ValueType, get_format
 from .blocks import Token
 from .cell_values import MONEY_UNITS, is_value_text, read_value
-from .labels import EXACT, is_title, label_key, match_quality
+from .labels import EXACT, TIER_NAMES, WITHOUT_NUMBERING, has_numbering, is_title, label_key, match_quality
 from .result import Assumption, UnreadCell, cell_name
 from .sections import SectionSpan
 
@@ -56,28 +58,45 @@ class _Stream:
         return "".join(t.text for t in chosen)
 
 
-def _best_match(stream: _Stream, index: int, row: Row) -> tuple[int, int]:
+@cache
+def row_aliases(table_id: str, row_id: str) -> tuple[str, ...]:
+    """The variants the format data lists for a row, and the row's label in the other formats
+    (a report of 2021 that still prints the 2019 wording 「规范性文件」)."""
+    aliases: list[str] = []
+    for format_id in FORMAT_IDS:
+        fmt = get_format(format_id)
+        try:
+            row = fmt.table(table_id).row(row_id)
+        except KeyError:
+            continue
+        aliases += [row.label, *row.aliases]
+    return tuple(dict.fromkeys(aliases))
+
+
+def _best_match(stream: _Stream, index: int, row: Row, table_id: str) -> tuple[int, int]:
     """(quality, number of tokens) of the best reading of `row`'s label at `index`."""
     best = (0, 0)
+    aliases = row_aliases(table_id, row.id)
     for parts in range(1, MAX_LABEL_PARTS + 1):
         text = stream.label_at(index, parts)
         if text is None:
             break
-        quality = match_quality(text, row.label)
+        quality = match_quality(text, row.label, aliases)
         if quality > best[0] or (quality and quality == best[0]):
             best = (quality, parts)
     return best
 
 
-def _find_row(stream: _Stream, start: int, end: int, row: Row, later: list[Row]) -> tuple[int, int] | None:
-    """(index, tokens used) of `row`'s label in [start, end), or None.  The search stops where a
-    later row's label stands exactly: past it `row` can no longer be."""
+def _find_row(stream: _Stream, start: int, end: int, row: Row, later: list[Row],
+              table_id: str) -> tuple[int, int, int] | None:
+    """(index, tokens used, quality) of `row`'s label in [start, end), or None.  The search stops
+    where a later row's label stands exactly: past it `row` can no longer be."""
     for index in range(start, end):
         if stream.is_value[index]:
             continue
-        quality, parts = _best_match(stream, index, row)
+        quality, parts = _best_match(stream, index, row, table_id)
         if quality:
-            return index, parts
+            return index, parts, quality
         text = stream.tokens[index].text
         if any(match_quality(text, other.label) == EXACT for other in later):
             return None
@@ -118,6 +137,32 @@ def _header_units(stream: _Stream, start: int, end: int, table: Table) -> dict[s
                 units[column.id] = stated[-1]
             break
     return units
+
+
+BY_POSITION = 0  # a row taken by its place in a table of the format's shape (below every label tier)
+
+
+@dataclass
+class _Anchor:
+    """Where a data row of the format was found in the source (index -1: not found)."""
+
+    row: Row
+    index: int = -1
+    parts: int = 0
+    values: list[Token] = field(default_factory=list)
+    quality: int = EXACT
+    text: str = ""
+    number: int = 0  # the row's place among the value rows (position matches only)
+
+    @property
+    def found(self) -> bool:
+        return self.index >= 0
+
+    @property
+    def renumbered(self) -> bool:
+        """The source numbers the row (1./（一）) differently — not merely without numbering."""
+        return has_numbering(self.text)
+
 
 
 class _TableReader:
@@ -166,28 +211,87 @@ class _TableReader:
         read this way)."""
         position = start
         rows = list(self.table.data_rows)
-        anchors: list[tuple[Row, int, list[Token]]] = []
+        anchors: list[_Anchor] = []
         for number, row in enumerate(rows):
-            found = _find_row(self.stream, position, end, row, rows[number + 1:])
+            found = _find_row(self.stream, position, end, row, rows[number + 1:], self.table.id)
             if found is None:
-                anchors.append((row, -1, []))
+                anchors.append(_Anchor(row))
                 continue
-            index, parts = found
+            index, parts, quality = found
             values = _values_after(self.stream, index + parts, end)
-            anchors.append((row, index, values))
+            anchors.append(_Anchor(row, index, parts, values, quality, self.stream.label_at(index, parts) or ""))
             position = index + parts + len(values)
-        if self.table.print.layout == "groups_across" and not any(self.fit(v) for _, i, v in anchors if i >= 0):
+        if self.table.print.layout == "groups_across" and not any(self.fit(a.values) for a in anchors if a.found):
             return start, False  # the header names the rows; the values follow in one printed row
-        for row, index, values in anchors:
-            if index < 0:
+        self.by_position(anchors, start, end)
+        for anchor in anchors:
+            row = anchor.row
+            if not anchor.found:
                 self.unread_row(row, "原文中没有找到这一行")
                 continue
-            fitted = self.fit(values)
+            fitted = self.fit(anchor.values)
             if fitted is None:
-                self.unread_row(row, f"原文这一行有{len(values)}个数值，应有{len(self.table.columns)}个，无法确定对应关系")
+                self.unread_row(row, f"原文这一行有{len(anchor.values)}个数值，应有{len(self.table.columns)}个，无法确定对应关系")
                 continue
+            if anchor.quality < EXACT:
+                self.assume_row(anchor)
             self.store(row, fitted, units)
         return position, True
+
+    def assume_row(self, anchor: "_Anchor") -> None:
+        """Every row not found by its exact label is an assumption of the import report."""
+        row = anchor.row
+        if anchor.quality == BY_POSITION:
+            how = (f"原文第{anchor.number}个数据行“{anchor.text}”的行名与格式不同，因表格的行数和列数与格式一致，按位置"
+                   if anchor.text else f"原文第{anchor.number}个数据行没有行名，因表格的行数和列数与格式一致，按位置")
+        elif anchor.quality == WITHOUT_NUMBERING and not anchor.renumbered:
+            return  # the official label, only without its 1./（一） numbering: nothing assumed
+        else:
+            how = f"把原文的“{anchor.text}”（{TIER_NAMES[anchor.quality]}）"
+        self.reading.assumptions.append(Assumption(
+            cell_name(self.fmt, self.table.id, row.id), f"{how}当作“{row.label}”", self.table.id, row.id))
+
+    def segments(self, start: int, end: int) -> list[tuple[int, int, list[Token]]]:
+        """The value rows of the region: (first label token, first value token, values) for every
+        run of values that makes one whole row of this table."""
+        stream, result = self.stream, []
+        index, floor = start, start
+        while index < end:
+            if not stream.is_value[index]:
+                index += 1
+                continue
+            values = _values_after(stream, index, end)
+            first = index
+            while (first > floor and index - first < MAX_LABEL_PARTS and not stream.is_value[first - 1]
+                   and stream.tokens[first - 1].row == stream.tokens[index - 1].row):
+                first -= 1
+            if self.fit(values) is not None:
+                result.append((first, index, values))
+            index += len(values)
+            floor = index
+        return result
+
+    def by_position(self, anchors: list["_Anchor"], start: int, end: int) -> None:
+        """Rows whose label was not recognised, taken by their place — only when the region holds
+        exactly one whole value row per data row of the format and every recognised row sits at
+        its own place, so that the table's shape is the format's."""
+        if all(a.found for a in anchors) or self.table.print.layout != "rows":
+            return
+        segments = self.segments(start, end)
+        if len(segments) != len(anchors):
+            return
+        for anchor, (_first, value_start, _values) in zip(anchors, segments):
+            if anchor.found and anchor.index + anchor.parts != value_start:
+                return
+        others = self.table.data_rows
+        for number, (anchor, (first, value_start, values)) in enumerate(zip(anchors, segments), start=1):
+            if anchor.found:
+                continue
+            text = "".join(t.text for t in self.stream.tokens[first:value_start]).strip()
+            if text and any(match_quality(text, other.label) >= WITHOUT_NUMBERING for other in others):
+                return  # the label names another row: the shape only looks the same
+            anchor.index, anchor.parts, anchor.values = first, value_start - first, values
+            anchor.quality, anchor.text, anchor.number = BY_POSITION, text, number
 
     def _across_values(self, start: int, end: int) -> list[Token]:
         """Every value of the region; in a real table only rows made of values alone, so that an
