@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .computed import computed_rule, full_table
-from .formats import Format, Rule, Table, ValueType, format_id_for_year, get_format
+from .formats import Format, Rule, Section, Table, ValueType, format_id_for_year, get_format
 from .model import PreviousYear, Report
 from .carry_forward import summarize_as_previous
 from .text import chinese_date
@@ -411,18 +411,86 @@ def _format_year(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             expected=required, actual=ctx.report.format)
 
 
+# Section headings as published: 「四、政府信息公开行政复议与行政诉讼情况」, 「五、存在的主要问题及
+# 改进措施」, 「六、其他需报告的事项」, a typo (行政法复议), a suffix （有关情况附表）.  A line is
+# taken for a section's heading by its number and how much of the official wording it shares.
+_HEADING_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．,，]\s*")
+_HEADING_SUFFIX = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
+_HEADING_CONNECTORS = re.compile(r"和|与|及|以及")
+SAME_NUMBER_LIKENESS = 0.6  # share of the official wording a heading with the section's number needs
+RENUMBERED_LIKENESS = 0.85  # … and one with another number (a report that renumbered its sections)
+_HEADING_SLACK = 8  # a heading is at most this many characters longer than the official one
+
+
+def _heading_parts(text: str) -> tuple[str | None, str]:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _HEADING_NUMBER.match(text)
+    rest = text[match.end():] if match else text
+    for _ in range(2):  # （有关情况附表） and the like, after the title
+        rest = _HEADING_SUFFIX.sub("", rest.strip())
+    key = _HEADING_CONNECTORS.sub("", "".join(ch for ch in rest if ch.isalnum()))
+    return (match.group(1) if match else None), key
+
+
+def heading_likeness(text: str, title: str) -> float:
+    """0 … 1: how surely a line of a report is the heading `title` (1: the same words and number,
+    punctuation, connectors and a bracketed suffix aside; 0: not a heading of it)."""
+    from difflib import SequenceMatcher
+
+    number, key = _heading_parts(text)
+    wanted_number, wanted = _heading_parts(title)
+    if number is None or not key or len(key) > len(wanted) + _HEADING_SLACK:
+        return 0.0
+    ratio = 1.0 if key == wanted else SequenceMatcher(None, key, wanted, autojunk=False).ratio()
+    needed = SAME_NUMBER_LIKENESS if number == wanted_number else RENUMBERED_LIKENESS
+    return ratio if ratio >= needed else 0.0
+
+
+def section_heading_likeness(text: str, section: Section) -> float:
+    """heading_likeness against the section's title and the headings the format data lists."""
+    return max(heading_likeness(text, title) for title in (section.title, *section.aliases))
+
+
+def renamed_heading_finding(fmt: Format, section: Section, heading: str, where: Section | None = None) -> Finding:
+    """C19 as a warning: the section is there under a heading that is not the official one."""
+    rule = next(r for r in fmt.rules if r.check == "sections_present")
+    place = f"，写在了「{where.title}」中，请移到「{section.title}」" if where is not None else ""
+    return Finding(rule=rule.id, severity=WARNING, section=section.id, actual=heading, expected=section.title,
+                   message=f"标题“{heading}”不是官方格式的写法，应为“{section.title}”{place}。")
+
+
 @check("sections_present")
 def _sections_present(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C19: none of the six sections is missing or empty."""
+    """C19: none of the six sections is missing or empty.  A narrative section whose text stands
+    in another section under a renamed or renumbered heading is a warning with the official
+    wording, not a missing section."""
     for section in ctx.format.sections:
         if section.kind == "narrative":
             empty = not ctx.report.narrative.get(section.id, "").strip()
         else:
             empty = all(ctx.report.tables.get(t, {}).get(row.id, {}).get(column.id) is None
                         for t in section.tables for row, column in ctx.format.table(t).input_cells())
-        if empty:
-            yield ctx.finding(rule, f"「{section.title}」还没有内容。年报的六个部分都不能遗漏，没有的情况请写“无”或填0。",
-                              section=section.id)
+        if not empty:
+            continue
+        moved = _heading_elsewhere(ctx, section) if section.kind == "narrative" else None
+        if moved is not None:
+            yield renamed_heading_finding(ctx.format, section, *moved)
+            continue
+        yield ctx.finding(rule, f"「{section.title}」还没有内容。年报的六个部分都不能遗漏，没有的情况请写“无”或填0。",
+                          section=section.id)
+
+
+def _heading_elsewhere(ctx: CheckContext, section: Section) -> tuple[str, Section] | None:
+    """(heading, section it stands in) when another narrative section holds a line that is
+    this section's heading, followed by text."""
+    for other in ctx.format.narrative_sections:
+        lines = [line.strip() for line in ctx.report.narrative.get(other.id, "").split("\n")]
+        for number, line in enumerate(lines[:-1]):
+            if line and section_heading_likeness(line, section) and any(lines[number + 1:]):
+                return line, other
+    return None
 
 
 @check("publication_deadline")

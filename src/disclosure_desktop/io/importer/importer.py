@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...core.checks import check_report
+from ...core.checks import check_report, renamed_heading_finding
 from ...core.formats import FORMAT_IDS, get_format
 from ...core.model import Report, new_report
 from .blocks import SourceDocument, Token, tokens
@@ -87,6 +87,11 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     unread_cells = {(u.table, u.row, u.column) for u in unread if u.table}
     checkable, pending = checkable_totals(fmt, reading.stated, unread_cells)
     findings = check_report(report, stated_totals=checkable)
+    for span in spans.values():
+        if not span.exact:  # the section was found under another heading: say so, as C19 would
+            section = fmt.section(span.id)
+            assumptions.append(Assumption(section.title, f"把原文标题“{span.heading}”当作“{section.title}”"))
+            findings.append(renamed_heading_finding(fmt, section, span.heading))
     return ImportResult(
         report=report, unread=unread, assumptions=assumptions, findings=findings,
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
