@@ -52,14 +52,14 @@ class SourceDocument:
     """A source file read into blocks, and what was noticed while reading it."""
 
     blocks: list[Block]
-    kind: str  # "html" | "text" | "docx"
+    kind: str  # "html" | "text" | "docx" | "pdf"
     encoding: str | None = None
     title_hint: str | None = None  # <title> of an HTML page
     notes: list[str] = field(default_factory=list)
 
     @property
     def kind_name(self) -> str:
-        return {"html": "网页", "text": "纯文本", "docx": "Word 文档"}[self.kind]
+        return {"html": "网页", "text": "纯文本", "docx": "Word 文档", "pdf": "PDF 文件"}[self.kind]
 
 
 _TAB = re.compile(r"\t+")

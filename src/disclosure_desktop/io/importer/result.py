@@ -58,7 +58,7 @@ class ImportResult:
     # Totals printed in the source: table → row → column → printed value (None when blank).
     stated_totals: dict[str, dict[str, dict[str, object]]]
     source_format_note: str
-    source_kind: str = "text"  # "html" | "text" | "docx"
+    source_kind: str = "text"  # "html" | "text" | "docx" | "pdf"
     source_kind_name: str = "纯文本"
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # sections missing, encoding trouble …
