@@ -1,39 +1,161 @@
 """A PDF with a text layer (what Word, WPS, LibreOffice and our own exporter write) → lines.
 
 PDFium (pypdfium2: one binary wheel, no other dependency, works offline and in the bundle)
-lays the characters of each page out into lines, putting a space where a gap separates two
-runs of text — so a table row prints as `行政许可 14 0 17`, exactly what a text copied out of a
-PDF viewer looks like; blocks.tokens() splits such lines into a label and its values, and a
-label wrapped over two lines of its cell is joined by the table reader (tables.py) as in any
-text copy.  What a PDF adds: page numbers printed on the same line as the last table row
-(`… 0 0 — 5 —`), repeated on every page; and scanned pages that have no text at all.
+gives every character with its box.  Lines are rebuilt from those boxes here rather than
+taken from PDFium's own text, which runs two table rows together when a generator places
+them close (`规章 103 106 109 行政规范性文件 112 …`).  Characters whose vertical centres agree
+form a visual line; a gap wider than about one character splits it into cells, and each cell
+becomes a line of its own, which is what the rest of the importer reads as a text copy
+(blocks.tokens): a row's label, then its values; a label wrapped over two lines of its cell
+is joined by the table reader.  Lines of running text that fill the width of the page are
+joined back into paragraphs for the narrative.
+
+Generators that map glyphs back to characters badly write look-alike radicals (⼈ for 人, ⻚
+for 页); they are read as the ideograph the page shows, and the import says how many.
+A file without text (a scan) is refused with a message that says so.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from dataclasses import dataclass, field
 
 from .blocks import Block, Line
 from .errors import ImportRefused
 
-# A page number at the end or start of a line (`— 5 —`, `- 5 -`, `第 5 页`, `5 / 10`).
-_PAGE_NUMBER_EDGE = re.compile(r"(?:^|\s)(?:[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?"
-                               r"|\d{1,3}\s*/\s*\d{1,3})\s*$")
-MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan (or an empty page), not a text PDF
+MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan (or empty pages), not a text PDF
+LINE_TOLERANCE = 0.45  # centres closer than this share of the character height: one visual line
+CELL_GAP = 0.9  # a horizontal gap wider than this many character heights separates two cells
+SPACE_GAP = 0.2  # … wider than this (but not a cell gap): a space inside the text
+MARGIN_SLACK = 1.6  # a line ending this many character heights from the right edge "fills" it
+
+# Radicals of the CJK Radicals Supplement that PDF generators write for the simplified
+# ideograph sharing their glyph (NFKC covers the Kangxi radicals, not these).
+_RADICALS = {"\u2EA0": "民", "\u2EC4": "西", "\u2EC5": "见", "\u2EC6": "角", "\u2EC9": "贝", "\u2ECB": "车",
+             "\u2ED3": "长", "\u2ED4": "门", "\u2EDA": "页", "\u2EDB": "风", "\u2EDC": "飞", "\u2EDD": "食",
+             "\u2EE2": "马", "\u2EE5": "鱼", "\u2EE9": "黄", "\u2EEC": "齐", "\u2EEE": "齿", "\u2EF3": "龟",
+             "\u2E9F": "母", "\u2ECF": "阝", "\u2ED6": "阝", "\u31D0": "一"}
 
 
-def _page_lines(text: str) -> list[str]:
-    lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _PAGE_NUMBER_EDGE.sub("", line.replace("\ufffe", "").replace("\x02", "")).strip()
-        if line:
-            lines.append(line)
+def _true_character(ch: str) -> str:
+    """The ideograph a look-alike radical stands for (unchanged for any other character)."""
+    if ch in _RADICALS:
+        return _RADICALS[ch]
+    if "\u2F00" <= ch <= "\u2FDF":  # Kangxi radicals: NFKC gives the unified ideograph
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+@dataclass
+class _Char:
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 1.0)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class _VisualLine:
+    chars: list[_Char] = field(default_factory=list)
+
+    @property
+    def middle(self) -> float:
+        return sum(c.middle for c in self.chars) / len(self.chars)
+
+    @property
+    def height(self) -> float:
+        return sorted(c.height for c in self.chars)[len(self.chars) // 2]
+
+    def cells(self) -> list[tuple[str, float, float]]:
+        """(text, left, right) of each run of characters separated by a wide gap."""
+        chars = sorted(self.chars, key=lambda c: c.left)
+        height = self.height
+        cells: list[tuple[str, float, float]] = []
+        text, left, right = "", chars[0].left, chars[0].left
+        for char in chars:
+            gap = char.left - right
+            if text and gap > CELL_GAP * height:
+                cells.append((text, left, right))
+                text, left = "", char.left
+            elif text and gap > SPACE_GAP * height and text[-1].isascii() and char.text.isascii():
+                text += " "  # keeps Latin words and numbers apart; CJK text has no spaces
+            text += char.text
+            right = max(right, char.right)
+        cells.append((text, left, right))
+        return [(t.strip(), a, b) for t, a, b in cells if t.strip()]
+
+
+def _page_chars(page, counts: dict[str, int]) -> list[_Char]:
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        chars = []
+        for index in range(textpage.count_chars()):
+            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+            if code in (0, 0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+                continue
+            ch = chr(code)
+            if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+                continue
+            true = _true_character(ch)
+            if true != ch:
+                counts["radicals"] = counts.get("radicals", 0) + 1
+            left, bottom, right, top = textpage.get_charbox(index)
+            chars.append(_Char(true, left, right, bottom, top))
+        return chars
+    finally:
+        textpage.close()
+
+
+def _visual_lines(chars: list[_Char]) -> list[_VisualLine]:
+    lines: list[_VisualLine] = []
+    for char in sorted(chars, key=lambda c: -c.middle):
+        line = lines[-1] if lines else None
+        if line is not None and abs(line.middle - char.middle) <= LINE_TOLERANCE * min(line.height, char.height):
+            line.chars.append(char)
+        else:
+            lines.append(_VisualLine([char]))
     return lines
 
 
-def read_pdf(data: bytes, name: str = "PDF") -> list[Block]:
-    """The lines of every page, in reading order.  Raises ImportRefused for a broken or
-    password-protected file and for a scan without a text layer."""
+def _page_blocks(lines: list[_VisualLine]) -> list[Block]:
+    """One line per cell; running text that fills the width joined into paragraphs."""
+    rows = [line.cells() for line in lines]
+    single = [cells[0] for cells in rows if len(cells) == 1]
+    if not single:
+        return [Line(text) for cells in rows for text, _, _ in cells]
+    left_edge = min(left for _, left, _ in single)
+    right_edge = max(right for _, _, right in single)
+    blocks: list[Block] = []
+    filled = False  # the previous line was running text that reached the right edge
+    for line, cells in zip(lines, rows):
+        height = line.height
+        if len(cells) == 1:
+            text, left, right = cells[0]
+            if filled and left <= left_edge + 0.5 * height:
+                blocks[-1] = Line(blocks[-1].text + text)
+            else:
+                blocks.append(Line(text))
+            filled = right >= right_edge - MARGIN_SLACK * height and right - left > (right_edge - left_edge) / 2
+            continue
+        blocks += [Line(text) for text, _, _ in cells]
+        filled = False
+    return blocks
+
+
+def read_pdf(data: bytes, name: str = "PDF") -> tuple[list[Block], list[str]]:
+    """(the lines of every page in reading order, notes).  Raises ImportRefused for a broken
+    or password-protected file and for a scan without a text layer."""
     import pypdfium2 as pdfium
 
     try:
@@ -44,17 +166,16 @@ def read_pdf(data: bytes, name: str = "PDF") -> list[Block]:
                                 "bad_pdf") from None
         raise ImportRefused(f"“{name}”不是可以读取的 PDF 文件（可能已损坏）。", "bad_pdf") from None
     blocks: list[Block] = []
+    counts: dict[str, int] = {}
     characters = 0
     try:
         for page in document:
-            textpage = page.get_textpage()
             try:
-                text = textpage.get_text_range()
+                chars = _page_chars(page, counts)
             finally:
-                textpage.close()
                 page.close()
-            characters += sum(1 for ch in text if not ch.isspace())
-            blocks += [Line(line) for line in _page_lines(text)]
+            characters += len(chars)
+            blocks += _page_blocks(_visual_lines(chars))
     except pdfium.PdfiumError:
         raise ImportRefused(f"“{name}”的页面无法读取（PDF 文件可能已损坏）。", "bad_pdf") from None
     finally:
@@ -63,4 +184,7 @@ def read_pdf(data: bytes, name: str = "PDF") -> list[Block]:
         raise ImportRefused(
             f"“{name}”是扫描件或图片 PDF，没有文字层，无法读取其中的文字和数字。"
             "请导入网页版、Word 版或带文字的 PDF（用 Word/WPS“另存为 PDF”生成的文件）。", "scanned_pdf")
-    return blocks
+    notes = []
+    if counts.get("radicals"):
+        notes.append(f"PDF 的文字层把{counts['radicals']}个汉字写成了外形相同的部首字符（如“⼈”），已按页面上显示的汉字读取。")
+    return blocks, notes

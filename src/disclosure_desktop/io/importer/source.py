@@ -80,7 +80,8 @@ def read_source(path: Path | str) -> SourceDocument:
     if kind == "pdf":
         from .pdf_reader import read_pdf
 
-        return SourceDocument(read_pdf(data, path.name), "pdf")
+        blocks, notes = read_pdf(data, path.name)
+        return SourceDocument(blocks, "pdf", notes=notes)
     text, encoding, notes = decode_text(data, html=kind == "html")
     text = strip_control_characters(text)
     if not text.strip():
