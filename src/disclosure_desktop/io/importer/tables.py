@@ -272,26 +272,35 @@ class _TableReader:
         return result
 
     def by_position(self, anchors: list["_Anchor"], start: int, end: int) -> None:
-        """Rows whose label was not recognised, taken by their place — only when the region holds
-        exactly one whole value row per data row of the format and every recognised row sits at
-        its own place, so that the table's shape is the format's."""
+        """Rows whose label was not recognised, taken by their place: only between two recognised
+        rows (or the table's edges) where the source has exactly as many whole value rows as the
+        format has rows, so that the table's shape there is the format's."""
         if all(a.found for a in anchors) or self.table.print.layout != "rows":
             return
         segments = self.segments(start, end)
-        if len(segments) != len(anchors):
+        starts = {value_start: number for number, (_f, value_start, _v) in enumerate(segments)}
+        # (format row number, segment number) of the recognised rows, with the edges as fences
+        fences = [(-1, -1)]
+        for number, anchor in enumerate(anchors):
+            if anchor.found and anchor.index + anchor.parts in starts:
+                fences.append((number, starts[anchor.index + anchor.parts]))
+        fences.append((len(anchors), len(segments)))
+        for (row_before, segment_before), (row_after, segment_after) in zip(fences, fences[1:]):
+            if row_after - row_before != segment_after - segment_before:
+                continue  # another number of value rows here: the shape differs, nothing is guessed
+            for offset in range(1, row_after - row_before):
+                self.place(anchors[row_before + offset], segments[segment_before + offset],
+                           segment_before + offset + 1)
+
+    def place(self, anchor: "_Anchor", segment: tuple[int, int, list[Token]], number: int) -> None:
+        if anchor.found:
             return
-        for anchor, (_first, value_start, _values) in zip(anchors, segments):
-            if anchor.found and anchor.index + anchor.parts != value_start:
-                return
-        others = self.table.data_rows
-        for number, (anchor, (first, value_start, values)) in enumerate(zip(anchors, segments), start=1):
-            if anchor.found:
-                continue
-            text = "".join(t.text for t in self.stream.tokens[first:value_start]).strip()
-            if text and any(match_quality(text, other.label) >= WITHOUT_NUMBERING for other in others):
-                return  # the label names another row: the shape only looks the same
-            anchor.index, anchor.parts, anchor.values = first, value_start - first, values
-            anchor.quality, anchor.text, anchor.number = BY_POSITION, text, number
+        first, value_start, values = segment
+        text = "".join(t.text for t in self.stream.tokens[first:value_start]).strip()
+        if text and any(match_quality(text, other.label) >= WITHOUT_NUMBERING for other in self.table.data_rows):
+            return  # the label names another row: the shape only looks the same
+        anchor.index, anchor.parts, anchor.values = first, value_start - first, values
+        anchor.quality, anchor.text, anchor.number = BY_POSITION, text, number
 
     def _across_values(self, start: int, end: int) -> list[Token]:
         """Every value of the region; in a real table only rows made of values alone, so that an
