@@ -357,12 +357,45 @@ def _stated_figures(pattern: str, text: str, fixed_value: int | None) -> tuple[t
                  for m in re.finditer(pattern, text))
 
 
+# Ways real reports word a figure that the format's patterns (收到…申请X件) are written for:
+# full-width digits, Chinese numerals, 共计/合计 for 共, 各类 before the noun, 新收 for 新收到, a
+# space before the unit.  The text is read through these before the patterns are applied.
+_FIGURE_WORDING = ((re.compile(r"共计|合计|总计"), "共"), (re.compile(r"各类|各项|有关"), ""),
+                   (re.compile(r"新收(?!到)"), "新收到"), (re.compile(r"(\d)\s+(?=[件个条起宗项份])"), r"\1"))
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[件个条起宗项])")
+
+
+def _chinese_number(match: re.Match) -> str:
+    """三十四件 → 34件 (numbers below 10 000, as narrative figures are)."""
+    total, digit = 0, 0
+    for ch in match.group(0):
+        if ch in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[ch]
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return str(total + digit)
+
+
+@lru_cache(maxsize=256)
+def _figure_text(text: str) -> str:
+    import unicodedata
+
+    text = "".join(unicodedata.normalize("NFKC", ch) if "０" <= ch <= "９" else ch for ch in text)
+    text = _CHINESE_NUMBER.sub(_chinese_number, text)
+    for pattern, replacement in _FIGURE_WORDING:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 @check("narrative_figures")
 def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells."""
+    """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells; a
+    different number is a warning as much as a missing one."""
     p = rule.params
     for section_id in p["sections"]:
-        text = ctx.report.narrative.get(section_id, "")
+        text = _figure_text(ctx.report.narrative.get(section_id, ""))
         if not text:
             continue
         section = ctx.format.section(section_id)
@@ -384,18 +417,46 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                         expected=in_tables, actual=stated)
 
 
+# The level of an agency, from the last administrative unit its name names (重庆市开州区教育委员会 →
+# 区 → 县级), and how many times the format's threshold an amount in 万元 may reach there before
+# it looks typed in 元: a county-level zone collects 18651.064104万元 (1.9亿元) in a real report,
+# while the same amount typed in 元 would read 1.9万亿元.  Decimals say nothing (万元 figures
+# converted from 元 have up to six).  A name naming no unit is taken as 地市级.
+_AGENCY_LEVELS = (
+    ("省级", re.compile(r"省|自治区|北京市|天津市|上海市|重庆市|国务院"), 1000),
+    ("地市级", re.compile(r"(?<!城)市(?!场|政|容|民)|州|盟|地区"), 100),  # not 市场监督管理局, 城市管理局
+    ("县级", re.compile(r"县|区|旗"), 10),
+    ("乡镇级", re.compile(r"(?<!城)乡|镇|街道"), 10),  # not 城乡建设局
+)
+_UNKNOWN_LEVEL = 1
+
+
+def agency_level(agency: str) -> tuple[str, int]:
+    """(level name, threshold factor) of the last administrative unit named in the agency."""
+    best: tuple[int, int] | None = None  # (end of the match, level index)
+    for index, (_name, pattern, _factor) in enumerate(_AGENCY_LEVELS):
+        for match in pattern.finditer(agency):
+            if best is None or match.end() > best[0] or (match.end() == best[0] and index < best[1]):
+                best = (match.end(), index)
+    name, _pattern, factor = _AGENCY_LEVELS[best[1] if best else _UNKNOWN_LEVEL]
+    return name, factor
+
+
 @check("unit_magnitude")
 def _unit_magnitude(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C17: an amount in 万元 so large that it was probably typed in 元."""
+    """C17: an amount in 万元 so large for an agency of its level that it was probably typed in 元."""
     p = rule.params
     table = ctx.format.table(p["table"])
+    level, factor = agency_level(ctx.report.agency)
+    limit = p["suspicious_from"] * factor
     for row in table.data_rows:
         value = ctx.value(table.id, row.id, p["column"])
-        if _num(value) >= p["suspicious_from"]:
+        if _num(value) >= limit:
             yield ctx.finding(
                 rule,
                 f"{ctx.cell_name(table, row.id, p['column'])}为{_fmt(value)}万元（即{_fmt(_num(value) / 10000)}亿元），"
-                f"是否把以元为单位的金额填进了万元栏？{_fmt(value)}元应填{_fmt(round(_num(value) / 10000, 6))}",
+                f"对{level}机关而言过大，是否把以元为单位的金额填进了万元栏？"
+                f"{_fmt(value)}元应填{_fmt(round(_num(value) / 10000, 6))}",
                 table=table.id, row=row.id, column=p["column"], actual=value)
 
 

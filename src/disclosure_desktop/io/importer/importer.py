@@ -96,7 +96,8 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         report=report, unread=unread, assumptions=assumptions, findings=findings,
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
         source_kind_name=source.kind_name, encoding=source.encoding, notes=notes,
-        read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending)
+        read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending,
+        total_addresses={cell: source.address(token) for cell, token in reading.stated_tokens.items()})
 
 
 def _fill_narrative(report: Report, source: SourceDocument, stream: list[Token], spans: dict[str, SectionSpan],

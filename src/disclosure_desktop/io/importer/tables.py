@@ -34,6 +34,7 @@ MAX_LABEL_PARTS = 3  # a label wrapped over at most this many lines or cells
 class TableReading:
     values: dict[tuple[str, str, str], int | float] = field(default_factory=dict)  # input cells
     stated: dict[str, dict[str, dict[str, object]]] = field(default_factory=dict)  # printed totals
+    stated_tokens: dict[tuple[str, str, str], Token] = field(default_factory=dict)  # where each was printed
     read: set[tuple[str, str, str]] = field(default_factory=set)
     unread: list[UnreadCell] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
@@ -191,6 +192,7 @@ class _TableReader:
                 # A printed total is evidence to check, never an input: blank stays blank.
                 stated = None if reading.blank else reading.value
                 self.reading.stated.setdefault(table.id, {}).setdefault(row.id, {})[column.id] = stated
+                self.reading.stated_tokens[key] = token
                 if reading.assumption and not reading.blank:
                     self.reading.assumptions.append(Assumption(where, reading.assumption, *key))
                 continue
