@@ -81,15 +81,17 @@ class _VisualLine:
     def height(self) -> float:
         return sorted(c.height for c in self.chars)[len(self.chars) // 2]
 
-    def cells(self) -> list[tuple[str, float, float]]:
-        """(text, left, right) of each run of characters separated by a wide gap."""
+    def cells(self, borders: list[float] = ()) -> list[tuple[str, float, float]]:
+        """(text, left, right) of each run of characters separated by a wide gap or a border
+        (x of the vertical borders crossing the line)."""
         chars = sorted(self.chars, key=lambda c: c.left)
         height = self.height
         cells: list[tuple[str, float, float]] = []
         text, left, right = "", chars[0].left, chars[0].left
         for char in chars:
             gap = char.left - right
-            if text and gap > CELL_GAP * height:
+            bordered = any(right - 1 <= x <= char.left + 1 for x in borders)
+            if text and (gap > CELL_GAP * height or bordered):
                 cells.append((text, left, right))
                 text, left = "", char.left
             elif text and gap > SPACE_GAP * height and text[-1].isascii() and char.text.isascii():
@@ -149,24 +151,89 @@ def _stretched_text(cells: list[tuple[str, float, float]]) -> bool:
     return sum(1 for text in texts if len(text) <= 2) * 2 > len(texts)
 
 
-def _page_blocks(lines: list[_VisualLine]) -> list[Block]:
-    """One line per cell; running text that fills the width joined into paragraphs."""
+RULE_THICKNESS = 2.5  # points: a path this thin (and longer than RULE_LENGTH) is a ruling line
+RULE_LENGTH = 4.0
+
+
+@dataclass
+class _Rules:
+    """The ruling lines of a page: table borders."""
+
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # (y, left, right)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, bottom, top)
+    strokes: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal, however short
+
+    def box(self, left: float, right: float, middle: float) -> tuple[float, float] | None:
+        """(x of the border on the left, on the right) of the table cell around a text, or None
+        when the text is not between two vertical borders (running text, a borderless table)."""
+        crossing = [x for x, bottom, top in self.vertical if bottom <= middle <= top]
+        before = [x for x in crossing if x <= left + 1]
+        after = [x for x in crossing if x >= right - 1]
+        return (max(before), min(after)) if before and after else None
+
+    def enclosed(self, upper: float, lower: float, left: float, right: float) -> bool:
+        """Whether horizontal borders run above `upper` and below `lower` across the cell: only
+        then can the lines of one cell be told from the rows of a table (generators that draw
+        borders in short strokes, such as Qt, give none)."""
+        middle = (left + right) / 2
+        crossing = [y for y, x0, x1 in self.horizontal if x0 <= middle <= x1]
+        return any(y >= upper for y in crossing) and any(y <= lower for y in crossing)
+
+    def ruled_between(self, upper: float, lower: float, left: float, right: float) -> bool:
+        """Whether anything drawn horizontally (a border, or a stroke of one) runs between two
+        heights under the text of a cell (left … right: the text, not the cell)."""
+        return any(lower <= y <= upper and x0 <= right and x1 >= left for y, x0, x1 in self.strokes)
+
+
+def _page_rules(page) -> _Rules:
+    import pypdfium2.raw as pdfium_c
+
+    rules = _Rules()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= RULE_THICKNESS and right - left >= 1:
+            rules.strokes.append(((top + bottom) / 2, left, right))
+        if top - bottom <= RULE_THICKNESS and right - left >= RULE_LENGTH:
+            rules.horizontal.append(((top + bottom) / 2, left, right))
+        elif right - left <= RULE_THICKNESS and top - bottom >= RULE_LENGTH:
+            rules.vertical.append(((left + right) / 2, bottom, top))
+    return rules
+
+
+@dataclass
+class _OpenCell:
+    """A table cell whose text may go on in the next visual line (a wrapped label)."""
+
+    block: int
+    box: tuple[float, float]
+    left: float
+    right: float
+    bottom: float
+    top: float  # of its first line
+
+
+def _page_blocks(lines: list[_VisualLine], rules: _Rules | None = None) -> list[Block]:
+    """One line per cell — the lines of one table cell (between the same borders, no border
+    between them) joined into one —, and running text that fills the width joined into
+    paragraphs."""
+    rules = rules or _Rules()
     rows = []
     for line in lines:
-        cells = line.cells()
+        cells = line.cells([x for x, low, high in rules.vertical if low <= line.middle <= high])
         if _stretched_text(cells):
             cells = [("".join(text for text, _, _ in cells), cells[0][1], cells[-1][2])]
         rows.append(cells)
     single = [cells[0] for cells in rows if len(cells) == 1]
-    if not single:
-        return [Line(text) for cells in rows for text, _, _ in cells]
-    left_edge = min(left for _, left, _ in single)
-    right_edge = max(right for _, _, right in single)
+    left_edge = min((left for _, left, _ in single), default=0.0)
+    right_edge = max((right for _, _, right in single), default=0.0)
     blocks: list[Block] = []
+    open_cells: list[_OpenCell] = []
     filled = False  # the previous line was running text that reached the right edge
     for line, cells in zip(lines, rows):
         height = line.height
-        if len(cells) == 1:
+        top, bottom = line.middle + height / 2, line.middle - height / 2
+        boxes = [rules.box(left, right, line.middle) for _, left, right in cells]
+        if len(cells) == 1 and boxes[0] is None:
             text, left, right = cells[0]
             if filled and left <= left_edge + 0.5 * height:
                 blocks[-1] = Line(blocks[-1].text + text)
@@ -174,8 +241,21 @@ def _page_blocks(lines: list[_VisualLine]) -> list[Block]:
                 blocks.append(Line(text))
             filled = right >= right_edge - MARGIN_SLACK * height and right - left > (right_edge - left_edge) / 2
             continue
-        blocks += [Line(text) for text, _, _ in cells]
         filled = False
+        for (text, left, right), box in zip(cells, boxes):
+            label = box is not None and not is_value_text(text, False)
+            above = next((cell for cell in reversed(open_cells) if label and cell.box == box
+                          and min(cell.right, right) > max(cell.left, left) - height
+                          and cell.bottom - top < 2 * height
+                          and not rules.ruled_between(cell.bottom, top, min(cell.left, left), max(cell.right, right))
+                          and rules.enclosed(cell.top, bottom, *box)), None)
+            if above is not None:
+                blocks[above.block] = Line(blocks[above.block].text + text)
+                above.bottom, above.left, above.right = bottom, min(above.left, left), max(above.right, right)
+                continue
+            blocks.append(Line(text))
+            if label:
+                open_cells.append(_OpenCell(len(blocks) - 1, box, left, right, bottom, top))
     return blocks
 
 
@@ -218,10 +298,11 @@ def read_pdf(data: bytes, name: str = "PDF") -> tuple[list[Block], list[str]]:
         for page in document:
             try:
                 chars = _page_chars(page, counts)
+                rules = _page_rules(page)
             finally:
                 page.close()
             characters += len(chars)
-            pages.append(_page_blocks(_visual_lines(chars)))
+            pages.append(_page_blocks(_visual_lines(chars), rules))
     except pdfium.PdfiumError:
         raise ImportRefused(f"“{name}”的页面无法读取（PDF 文件可能已损坏）。", "bad_pdf") from None
     finally:
