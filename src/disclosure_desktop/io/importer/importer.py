@@ -9,6 +9,7 @@ as evidence (core.checks, rules C2–C4).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ...core.checks import check_report, renamed_heading_finding
@@ -27,8 +28,9 @@ from .tables import TableReading, checkable_totals, read_section_tables
 
 MIN_SECTIONS = 3  # fewer of the six official titles than this: not an annual report
 UNKNOWN_AGENCY = "（未识别的机关）"
-# A report of a people's government itself (not one of its departments) is due by 3月31日.
-_GOVERNMENT_SUFFIX = "人民政府"
+# A report of a people's government itself (not one of its departments) is due by 3月31日: its
+# agency is the government, a zone's 管委会, or the area itself (平潭综合实验区, 某某县, 某某街道).
+_GOVERNMENT_NAME = re.compile(r"(人民政府|管理委员会|管委会|街道办事处|[区县旗镇乡]|街道)$")
 
 
 def import_report(path: Path | str) -> ImportResult:
@@ -67,9 +69,10 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         agency = UNKNOWN_AGENCY
     report = new_report(title.year, agency, format_id=format_id)
     fmt = report.spec
-    if agency.endswith(_GOVERNMENT_SUFFIX):
+    government = _GOVERNMENT_NAME.search(agency)
+    if government:
         report.front.agency_kind = "government"
-        assumptions.append(Assumption("机关类型", f"机关名称以“{_GOVERNMENT_SUFFIX}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
+        assumptions.append(Assumption("机关类型", f"机关名称以“{government.group(1)}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
 
     reading = TableReading()
     for section in fmt.sections:
@@ -86,7 +89,11 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     # Printed totals are evidence for C2–C4, except those over a cell that could not be read.
     unread_cells = {(u.table, u.row, u.column) for u in unread if u.table}
     checkable, pending = checkable_totals(fmt, reading.stated, unread_cells)
-    findings = check_report(report, stated_totals=checkable)
+    # A table section that is in the source but could not be read is listed cell by cell as
+    # unread; C19's 「还没有内容」 would say it is missing from the report, which it is not.
+    present = {rule.id for rule in fmt.rules if rule.check == "sections_present"}
+    findings = [f for f in check_report(report, stated_totals=checkable)
+                if not (f.rule in present and f.section in spans and fmt.section(f.section).kind == "tables")]
     for span in spans.values():
         if not span.exact:  # the section was found under another heading: say so, as C19 would
             section = fmt.section(span.id)
