@@ -95,3 +95,33 @@ def test_all_variants_together(tmp_path, report, kind, qapp):
     names = [n for n in ALL if n not in ("heading_yu", "heading_he", "heading_typo")] + ["heading_typo"]
     result = import_report(_write(kind, report, applicable(report, combined(names)), tmp_path))
     _check_variant(result, report, names)
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
+def test_a_2021_table_under_2019_headers_is_not_read_into_2021_columns(tmp_path, kind, qapp):
+    """A hybrid: 第二十条第（一）项 printed with the 2019 columns (本年新公开数量 is no 本年废止件数)."""
+    report = REPORTS["gov-2021"]
+    mapping = {"本年制发件数": "本年新制作数量", "本年废止件数": "本年新公开数量", "现行有效件数": "对外公开总数量"}
+    result = import_report(_write(kind, report, mapping, tmp_path))
+    assert result.report.format == "gov-2021"
+    unread = assert_nothing_wrong(result, report)
+    assert unread == {("s2_item1", r.id, c.id) for r in report.spec.table("s2_item1").data_rows
+                      for c in report.spec.table("s2_item1").columns}
+    assert all("另一种年报格式" in u.reason for u in result.unread)
+
+
+@pytest.mark.parametrize("kind", ["html", "pdf"])
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_a_label_split_over_two_cells(tmp_path, format_id, kind, qapp):
+    report = REPORTS[format_id]
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    page = variant_html(report, {}).replace(
+        f'<td colspan="2">{label}</td>', "<td>（二）部分公开</td><td>（区分处理的，只计这一情形，不计其他情形）</td>")
+    assert "<td>（二）部分公开</td>" in page
+    path = tmp_path / f"split.{kind}"
+    if kind == "pdf":
+        pdf_from_html(page, path)
+    else:
+        path.write_text(page, encoding="utf-8")
+    result = import_report(path)
+    assert not assert_nothing_wrong(result, report)

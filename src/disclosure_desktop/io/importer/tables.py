@@ -169,6 +169,7 @@ class _Anchor:
 class _TableReader:
     def __init__(self, fmt: Format, table: Table, stream: _Stream, reading: TableReading):
         self.fmt, self.table, self.stream, self.reading = fmt, table, stream, reading
+        self.foreign: dict[str, str] = {}
 
     def unread_row(self, row: Row, reason: str) -> None:
         for column in self.table.columns:
@@ -182,6 +183,10 @@ class _TableReader:
         table = self.table
         for column, token in zip(table.columns, values):
             key = (table.id, row.id, column.id)
+            if column.id in self.foreign:
+                self.unread_cell(row.id, column.id, f"原文此列的表头是另一种年报格式的“{self.foreign[column.id]}”，"
+                                                    f"与“{column.label}”含义不同，无法确定对应关系")
+                continue
             reading = read_value(token.text, column, source_unit=units.get(column.id))
             where = cell_name(self.fmt, table.id, row.id, column.id)
             if reading.error:
@@ -332,7 +337,29 @@ class _TableReader:
         for number, row in enumerate(rows):
             self.store(row, values[number * width:(number + 1) * width], units)
 
+    def foreign_columns(self, start: int, end: int) -> dict[str, str]:
+        """column id → the label of the other format's column printed in its place (a 2021 table
+        under 2019 headers: 本年新公开数量 where 本年废止件数 belongs).  Such a column is not this
+        format's, so its numbers are not read into it."""
+        stream, table = self.stream, self.table
+        first_value = next((i for i in range(start, end) if stream.is_value[i] and stream.tokens[i].text.strip()), end)
+        header = {label_key(stream.tokens[i].text) for i in range(start, first_value)}
+        foreign: dict[str, str] = {}
+        for format_id in FORMAT_IDS:
+            try:
+                theirs = get_format(format_id).table(table.id).columns
+            except KeyError:
+                continue
+            if len(theirs) != len(table.columns):
+                continue
+            for column, other in zip(table.columns, theirs):
+                mine, their_key = label_key(column.label), label_key(other.label)
+                if their_key != mine and their_key in header and mine not in header:
+                    foreign[column.id] = other.label
+        return foreign
+
     def read(self, start: int, end: int) -> int:
+        self.foreign = self.foreign_columns(start, end)
         units = _header_units(self.stream, start, end, self.table)
         for column_id, unit in units.items():
             column = self.table.column(column_id)
