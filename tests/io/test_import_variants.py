@@ -125,3 +125,21 @@ def test_a_label_split_over_two_cells(tmp_path, format_id, kind, qapp):
         path.write_text(page, encoding="utf-8")
     result = import_report(path)
     assert not assert_nothing_wrong(result, report)
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_headings_run_into_their_first_paragraph(tmp_path, format_id):
+    """`<p><strong>一、总体情况</strong>2022年，…</p>`: the heading is found, the text keeps its words."""
+    report = REPORTS[format_id]
+    page = variant_html(report, {})
+    for section in report.spec.narrative_sections:
+        first = report.narrative[section.id].split("\n")[0]
+        page = page.replace(f"<p><strong>{section.title}</strong></p>\n<p style=\"text-indent:2em\">&nbsp;&nbsp;{first}",
+                            f"<p><strong>{section.title}</strong>{first}", 1)
+        assert f"</strong>{first}" in page
+    path = tmp_path / "inline.html"
+    path.write_text(page, encoding="utf-8")
+    result = import_report(path)
+    assert not assert_nothing_wrong(result, report)
+    for section in report.spec.narrative_sections:
+        assert result.report.narrative[section.id] == report.narrative[section.id]

@@ -22,7 +22,7 @@ from .fees import read_fees
 from .front import find_contact, find_period, find_published_at, find_published_on, find_title
 from .narrative import closing_fields, is_folded, lines_of, restore, split_closing
 from .result import Assumption, ImportResult, UnreadCell
-from .sections import SectionSpan, find_sections
+from .sections import SectionSpan, find_sections, split_heading_lines
 from .source import read_source
 from .tables import TableReading, checkable_totals, read_section_tables
 
@@ -42,6 +42,7 @@ def import_report(path: Path | str) -> ImportResult:
 
 def import_document(source: SourceDocument, name: str = "来源") -> ImportResult:
     """The import of a source already read into blocks (see import_report)."""
+    source.blocks = split_heading_lines(source.blocks)
     stream = tokens(source.blocks)
     if not stream:
         raise ImportRefused(f"“{name}”中没有文字内容，是空的。", "empty")

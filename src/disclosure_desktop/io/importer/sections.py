@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ...core.checks import section_heading_likeness
 from ...core.formats import FORMAT_IDS, Section, get_format
-from .blocks import Token
+from .blocks import Block, Line, Token
 from .cell_values import is_value_text
 from .labels import is_title
 
@@ -67,6 +67,24 @@ def _after_table_of_contents(tokens: list[Token], titles: list[tuple[str, str]])
             return run[-1][1] + 1 if len(run) >= TOC_MIN_TITLES else 0
         run.append((section_id, index))
     return run[-1][1] + 1 if len(run) >= TOC_MIN_TITLES else 0
+
+
+def split_heading_lines(blocks: list[Block]) -> list[Block]:
+    """A paragraph that starts with an official section title and goes on with text
+    (`<p><b>一、总体情况</b>2025年，…</p>`) becomes the title and the text, so the heading is found
+    and the narrative does not start with it."""
+    titles = [title for _, title in section_titles()]
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Line):
+            text = block.text.strip()
+            title = next((t for t in titles if text.startswith(t) and len(text) > len(t)), None)
+            if title is not None:
+                rest = text[len(title):].lstrip(" \u3000。．.:：")
+                result += [Line(title)] + ([Line(rest)] if rest else [])
+                continue
+        result.append(block)
+    return result
 
 
 def _sections_by_id() -> dict[str, list[Section]]:
