@@ -69,6 +69,9 @@ def _after_table_of_contents(tokens: list[Token], titles: list[tuple[str, str]])
     return run[-1][1] + 1 if len(run) >= TOC_MIN_TITLES else 0
 
 
+_BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")
+
+
 def split_heading_lines(blocks: list[Block]) -> list[Block]:
     """A paragraph that starts with an official section title and goes on with text
     (`<p><b>一、总体情况</b>2025年，…</p>`) becomes the title and the text, so the heading is found
@@ -81,8 +84,9 @@ def split_heading_lines(blocks: list[Block]) -> list[Block]:
             title = next((t for t in titles if text.startswith(t) and len(text) > len(t)), None)
             if title is not None:
                 rest = text[len(title):].lstrip(" \u3000。．.:：")
-                result += [Line(title)] + ([Line(rest)] if rest else [])
-                continue
+                if not _BRACKETED.match(rest):  # 「（有关情况附表）」 belongs to the heading
+                    result += [Line(title)] + ([Line(rest)] if rest else [])
+                    continue
         result.append(block)
     return result
 
