@@ -23,7 +23,8 @@ from functools import cache
 from ...core.formats import FORMAT_IDS, Format, Row, Table, ValueType, get_format
 from .blocks import Token
 from .cell_values import MONEY_UNITS, is_value_text, read_value
-from .labels import EXACT, TIER_NAMES, WITHOUT_NUMBERING, has_numbering, is_title, label_key, match_quality
+from .labels import (EXACT, TIER_NAMES, WITHOUT_NUMBERING, has_numbering, is_title, key_without_numbering, label_key,
+                     match_quality)
 from .result import Assumption, UnreadCell, cell_name
 from .sections import SectionSpan
 
@@ -74,8 +75,33 @@ def row_aliases(table_id: str, row_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(aliases))
 
 
+@cache
+def _other_label_keys(table_id: str, row_id: str) -> frozenset[tuple[str, str]]:
+    """(key, key without numbering) of every other row's label and variants, group rows included."""
+    keys = set()
+    for format_id in FORMAT_IDS:
+        try:
+            table = get_format(format_id).table(table_id)
+        except KeyError:
+            continue
+        for other in table.rows:
+            if other.id != row_id:
+                keys.update((label_key(text), key_without_numbering(text)) for text in (other.label, *other.aliases))
+    return frozenset(keys)
+
+
+def could_be_another_row(text: str, table_id: str, row_id: str) -> bool:
+    """Whether a text may be (the start of) another row's label: a label wrapped in a narrow
+    cell leaves `2.其他` of 「2.其他法律行政法规禁止公开」, which without its number reads like
+    「3.其他」.  A weak match on such a text is no certainty."""
+    key, bare = label_key(text), key_without_numbering(text)
+    return any(other.startswith(key) or (bare and other_bare.startswith(bare))
+               for other, other_bare in _other_label_keys(table_id, row_id))
+
+
 def _best_match(stream: _Stream, index: int, row: Row, table_id: str) -> tuple[int, int]:
-    """(quality, number of tokens) of the best reading of `row`'s label at `index`."""
+    """(quality, number of tokens) of the best reading of `row`'s label at `index`; a weak
+    reading that may belong to another row does not count."""
     best = (0, 0)
     aliases = row_aliases(table_id, row.id)
     for parts in range(1, MAX_LABEL_PARTS + 1):
@@ -83,6 +109,8 @@ def _best_match(stream: _Stream, index: int, row: Row, table_id: str) -> tuple[i
         if text is None:
             break
         quality = match_quality(text, row.label, aliases)
+        if quality and quality < EXACT and could_be_another_row(text, table_id, row.id):
+            quality = 0
         if quality > best[0] or (quality and quality == best[0]):
             best = (quality, parts)
     return best
