@@ -86,13 +86,17 @@ def variant_text(report: Report, mapping: dict[str, str]) -> str:
     return "\n".join(mapping.get(line.strip(), line) for line in text_copy(report, fold=False).split("\n"))
 
 
-def variant_docx(report: Report, path: Path, mapping: dict[str, str], *, omit_rows: tuple[str, ...] = ()) -> None:
+def variant_docx(report: Report, path: Path, mapping: dict[str, str], *, omit_rows: tuple[str, ...] = (),
+                 borders: bool = False) -> None:
+    """`borders`: the tables ruled (python-docx's "Table Grid"), as offices print them."""
     import docx
 
     docx_copy(report, path)
     document = docx.Document(str(path))
     paragraphs = list(document.paragraphs)
     for table in document.tables:
+        if borders:
+            table.style = document.styles["Table Grid"]
         for row in table.rows:
             cells = {id(c._tc): c for c in row.cells}.values()
             texts = [c.text.strip() for c in cells]

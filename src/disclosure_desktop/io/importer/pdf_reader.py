@@ -155,11 +155,14 @@ def _visual_lines(chars: list[_Char]) -> list[_VisualLine]:
     return lines
 
 
-def _stretched_text(cells: list[tuple[str, float, float]]) -> bool:
+def _stretched_text(cells: list[tuple[str, float, float]], borders: list[float]) -> bool:
     """A justified line of running text with few break opportunities (a long web address) has
-    wide gaps between single characters; a table row ends with its values instead."""
+    wide gaps between single characters; a table row has its values, or borders between cells
+    (a header of narrow columns wraps its words one or two characters a line)."""
     texts = [text for text, _, _ in cells]
     if len(texts) < 4 or sum(1 for text in texts if is_value_text(text, False)) * 2 >= len(texts):
+        return False
+    if any(right <= x <= left for (_, _, right), (_, left, _) in zip(cells, cells[1:]) for x in borders):
         return False
     return sum(1 for text in texts if len(text) <= 2) * 2 > len(texts)
 
@@ -241,8 +244,9 @@ def _page_blocks(lines: list[_VisualLine], rules: _Rules | None = None) -> list[
     rules = rules or _Rules()
     rows = []
     for line in lines:
-        cells = line.cells([x for x, low, high in rules.vertical if low <= line.middle <= high])
-        if _stretched_text(cells):
+        borders = [x for x, low, high in rules.vertical if low <= line.middle <= high]
+        cells = line.cells(borders)
+        if _stretched_text(cells, borders):
             cells = [("".join(text for text, _, _ in cells), cells[0][1], cells[-1][2])]
         rows.append(cells)
     single = [cells[0] for cells in rows if len(cells) == 1]
@@ -282,6 +286,9 @@ def _page_blocks(lines: list[_VisualLine], rules: _Rules | None = None) -> list[
 
 
 EDGE_LINES = 2  # a running head or foot is among the first or last lines of a page
+# … and stands there on at least this many pages, and on half of them: the agency's name on the
+# first page and again in the closing on the last is no running head.
+MIN_HEAD_PAGES = 3
 
 
 def _without_running_heads(pages: list[list[Block]]) -> list[Block]:
@@ -291,7 +298,7 @@ def _without_running_heads(pages: list[list[Block]]) -> list[Block]:
     for blocks in pages:
         for text in {b.text for b in blocks[:EDGE_LINES] + blocks[-EDGE_LINES:]}:
             seen[text] = seen.get(text, 0) + 1
-    repeated = {text for text, count in seen.items() if count >= 2}
+    repeated = {text for text, count in seen.items() if count >= max(MIN_HEAD_PAGES, len(pages) / 2)}
     result: list[Block] = []
     for blocks in pages:
         for number, block in enumerate(blocks):
