@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...core.checks import check_report, renamed_heading_finding
+from ...core.checks import check_report, heading_likeness, renamed_heading_finding
 from ...core.formats import FORMAT_IDS, get_format
 from ...core.model import Report, new_report
 from .blocks import SourceDocument, Token, tokens
@@ -96,10 +96,13 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     findings = [f for f in check_report(report, stated_totals=checkable)
                 if not (f.rule in present and f.section in spans and fmt.section(f.section).kind == "tables")]
     for span in spans.values():
-        if not span.exact:  # the section was found under another heading: say so, as C19 would
+        if not span.exact:  # the section was found under another heading: say so
             section = fmt.section(span.id)
             assumptions.append(Assumption(section.title, f"把原文标题“{span.heading}”当作“{section.title}”"))
-            findings.append(renamed_heading_finding(fmt, section, span.heading))
+            # Other words (a typo, 改进措施 for 改进情况) are C19's warning; the same words with 与
+            # for 、 or a suffix （有关情况附表） are no mistake to warn about.
+            if heading_likeness(span.heading, section.title) < 1:
+                findings.append(renamed_heading_finding(fmt, section, span.heading))
     return ImportResult(
         report=report, unread=unread, assumptions=assumptions, findings=findings,
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
