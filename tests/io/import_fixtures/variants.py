@@ -117,9 +117,12 @@ def variant_docx(report: Report, path: Path, mapping: dict[str, str], *, omit_ro
 def pdf_from_html(page: str, path: Path) -> None:
     """Print a page to PDF with Qt's rich-text engine (needs a QGuiApplication).  Qt writes
     look-alike radicals into the text layer for some ideographs, as several real generators do."""
-    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
 
     document = QTextDocument()
+    # A named font, not the application's: which fallback font Qt picks otherwise depends on what
+    # earlier code in the process loaded (after the app's tests, one whose text layer is garbage).
+    document.setDefaultFont(QFont("Noto Sans CJK SC", 10))
     document.setHtml(page)
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

@@ -33,12 +33,13 @@ LINE_TOLERANCE = 0.45  # centres closer than this share of the character height:
 CELL_GAP = 0.4  # a horizontal gap wider than this many line heights separates two cells
 SPACE_GAP = 0.15  # … wider than this between two Latin letters or digits: a space
 MARGIN_SLACK = 1.6  # a line ending this many character heights from the right edge "fills" it
-WATERMARK_SIZE = 2.5  # characters this many times the page's usual height (or turned): a watermark or stamp
 TURNED = 0.05  # radians: a character turned more than this is not part of a line of text
 
-# Radicals of the CJK Radicals Supplement that PDF generators write for the simplified
-# ideograph sharing their glyph (NFKC covers the Kangxi radicals, not these).
-_RADICALS = {"\u2EA0": "民", "\u2EC4": "西", "\u2EC5": "见", "\u2EC6": "角", "\u2EC9": "贝", "\u2ECB": "车",
+# Radicals that PDF generators write for the simplified ideograph sharing their glyph: those of
+# the CJK Radicals Supplement (NFKC does not map them), and Kangxi radicals whose NFKC form is
+# the traditional character while simplified fonts draw the simplified one (⼾ is 户 there, not 戶).
+_RADICALS = {"\u2F3E": "户", "\u2EE6": "鸟", "\u2EE8": "麦", "\u2EF0": "龙",
+             "\u2EA0": "民", "\u2EC4": "西", "\u2EC5": "见", "\u2EC6": "角", "\u2EC9": "贝", "\u2ECB": "车",
              "\u2ED3": "长", "\u2ED4": "门", "\u2EDA": "页", "\u2EDB": "风", "\u2EDC": "飞", "\u2EDD": "食",
              "\u2EE2": "马", "\u2EE5": "鱼", "\u2EE9": "黄", "\u2EEC": "齐", "\u2EEE": "齿", "\u2EF3": "龟",
              "\u2E9F": "母", "\u2ECF": "阝", "\u2ED6": "阝", "\u31D0": "一"}
@@ -134,11 +135,10 @@ def _page_chars(page, counts: dict[str, int]) -> list[_Char]:
             angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)
             if TURNED < angle < 2 * 3.14159265 - TURNED:
                 continue  # a watermark (草稿) or a stamp's ring of text
-            left, bottom, right, top = textpage.get_charbox(index, loose=True)  # font box: same height for 、 and 国
+            # The font box (advance width, font height): 、 and 国 get one height, and running text
+            # has no gaps between its characters as glyph boxes with their side bearings would.
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
             chars.append(_Char(true, left, right, bottom, top))
-        if chars:
-            usual = sorted(c.height for c in chars)[len(chars) // 2]
-            chars = [c for c in chars if c.height <= WATERMARK_SIZE * usual]
         return chars
     finally:
         textpage.close()
