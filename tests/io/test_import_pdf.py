@@ -205,3 +205,19 @@ def test_every_variant_at_once_in_a_libreoffice_pdf():
     renamed = {f.section for f in result.findings if f.severity == "warning" and f.expected in
                {s.title for s in report.spec.sections}}
     assert renamed == {"s4", "s5", "s6"}  # 行政法复议, 改进措施, 需报告: reworded, not only suffixed
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_before_reading_them(tmp_path):
+    import pypdfium2
+
+    from disclosure_desktop.io.importer.pdf_reader import MAX_PAGES
+
+    document = pypdfium2.PdfDocument.new()
+    for _ in range(MAX_PAGES + 1):
+        document.new_page(100, 100)
+    path = tmp_path / "many.pdf"
+    document.save(str(path))
+    document.close()
+    with pytest.raises(ImportRefused) as error:
+        import_report(path)
+    assert error.value.reason == "too_large" and f"{MAX_PAGES + 1}页" in str(error.value)

@@ -25,6 +25,7 @@ from .blocks import Block, Line
 from .cell_values import is_value_text
 from .errors import ImportRefused
 
+MAX_PAGES = 300  # an annual report has a few dozen pages at most; thousands of empty pages are an attack
 MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan (or empty pages), not a text PDF
 LINE_TOLERANCE = 0.45  # centres closer than this share of the character height: one visual line
 # Gaps are measured between font boxes (a character's advance), so running text has none; the
@@ -320,6 +321,10 @@ def read_pdf(data: bytes, name: str = "PDF") -> tuple[list[Block], list[str]]:
             raise ImportRefused(f"“{name}”是加密的 PDF，需要密码才能打开。请先取消密码保护（或另存为不加密的 PDF）再导入。",
                                 "bad_pdf") from None
         raise ImportRefused(f"“{name}”不是可以读取的 PDF 文件（可能已损坏）。", "bad_pdf") from None
+    if len(document) > MAX_PAGES:
+        pages_count = len(document)
+        document.close()
+        raise ImportRefused(f"“{name}”有{pages_count}页（上限{MAX_PAGES}页），不像是一份年报。", "too_large")
     pages: list[list[Block]] = []
     counts: dict[str, int] = {}
     characters = 0
