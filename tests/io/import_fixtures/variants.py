@@ -39,13 +39,14 @@ VARIANTS: dict[str, dict[str, str]] = {
         "3.危及“三安全一稳定”": "3、危及“三安全一稳定”",
         "5.属于三类内部事务信息": "(5)属于三类内部事务信息",
         "7.属于行政执法案卷": "6.属于行政执法案卷",  # misnumbered
+        "一、本年新收政府信息公开申请数量": "（一）本年新收受理政府信息公开申请数量",  # 受理 added, renumbered
     },
     "normative_2019_label": {"行政规范性文件": "规范性文件"},
     "unknown_label": {"4.保护第三方合法权益": "4.涉及商业秘密、个人隐私"},
 }
 # Rows (table, row) each variant makes the import interpret, hence report as an assumption.
 ASSUMED_ROWS: dict[str, set[tuple[str, str]]] = {
-    "row_words": {("s3", "withheld_2"), ("s3", "other_1"), ("s3", "withheld_7")},
+    "row_words": {("s3", "withheld_2"), ("s3", "other_1"), ("s3", "withheld_7"), ("s3", "new")},
     "normative_2019_label": {("s2_item1", "normative_docs")},
     "unknown_label": {("s3", "withheld_4")},
 }
