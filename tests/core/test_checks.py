@@ -204,6 +204,8 @@ def test_c16_a_different_number_in_real_wording_is_caught(report_2021, wording):
     findings = rules_found(check_report(report_2021), "C16")
     assert [(f.expected, f.actual) for f in findings] == [(in_table, 34)]
     assert findings[0].severity == "warning"
+    quoted = findings[0].message.split("写的是“")[1].split("”")[0]
+    assert quoted and quoted in wording  # as written, not as reworded
 
 
 def test_c16_the_same_number_in_real_wording_passes(report_2021):

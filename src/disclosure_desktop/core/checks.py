@@ -361,7 +361,19 @@ def _stated_figures(pattern: str, text: str, fixed_value: int | None) -> tuple[t
 # full-width digits, Chinese numerals, 共计/合计 for 共, 各类 before the noun, 新收 for 新收到, a
 # space before the unit.  The text is read through these before the patterns are applied.
 _FIGURE_WORDING = ((re.compile(r"共计|合计|总计"), "共"), (re.compile(r"各类|各项|有关"), ""),
-                   (re.compile(r"新收(?!到)"), "新收到"), (re.compile(r"(\d)\s+(?=[件个条起宗项份])"), r"\1"))
+                   (re.compile(r"新收(?!到)"), "新收到"), (re.compile(r"(\d)[ \t\u3000]+(?=[件个条起宗项份])"), r"\1"))
+# The rewording never touches these marks, so the n-th clause of the text read is the n-th of the
+# text written: a finding quotes the words as the user wrote them.
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _as_written(original: str, read: str, words: str) -> str:
+    """The clause of the original text that holds `words` of the reworded text."""
+    position = read.find(words)
+    clauses = _CLAUSE_END.split(original)
+    if position < 0 or len(clauses) != len(_CLAUSE_END.split(read)):
+        return words
+    return clauses[len(_CLAUSE_END.findall(read[:position]))].strip() or words
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[件个条起宗项])")
 
@@ -395,7 +407,8 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     different number is a warning as much as a missing one."""
     p = rule.params
     for section_id in p["sections"]:
-        text = _figure_text(ctx.report.narrative.get(section_id, ""))
+        written = ctx.report.narrative.get(section_id, "")
+        text = _figure_text(written)
         if not text:
             continue
         section = ctx.format.section(section_id)
@@ -412,7 +425,8 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                     table_id, row_id, column_id = cells[0]
                     yield ctx.finding(
                         rule,
-                        f"「{section.title}」写的是“{words}”，而表格中{figure['what']}为{_fmt(in_tables)}件",
+                        f"「{section.title}」写的是“{words if words in written else _as_written(written, text, words)}”，"
+                        f"而表格中{figure['what']}为{_fmt(in_tables)}件",
                         table=table_id, row=row_id, column=column_id, section=section_id,
                         expected=in_tables, actual=stated)
 
