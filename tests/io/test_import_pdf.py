@@ -221,3 +221,24 @@ def test_a_pdf_of_thousands_of_pages_is_refused_before_reading_them(tmp_path):
     with pytest.raises(ImportRefused) as error:
         import_report(path)
     assert error.value.reason == "too_large" and f"{MAX_PAGES + 1}页" in str(error.value)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_cut_or_damaged_pdfs_are_refused_or_read_honestly(tmp_path, seed):
+    import random
+
+    data = bytearray((PDFS / "lo-export-gov-2019.pdf").read_bytes())
+    rng = random.Random(seed)
+    if seed % 2:
+        data = data[:rng.randrange(100, len(data))]
+    else:
+        for _ in range(40):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    try:
+        result = import_report(path)
+    except ImportRefused as error:
+        assert error.reason in ("bad_pdf", "not_a_report", "scanned_pdf", "empty")
+        return
+    assert_every_cell_accounted(result)
