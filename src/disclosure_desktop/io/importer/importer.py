@@ -1,7 +1,7 @@
-"""import_report(path): a published report (web page, text copy, Word file) → a project.
+"""import_report(path): a published report (web page, text copy, Word file, PDF) → a project.
 
 The steps, each in its own module: read the source into lines and tables (source), split it at
-the official section titles (sections), find title, agency, year and dates (front), decide the
+the official section titles or their published variants (sections), find title, agency, year and dates (front), decide the
 format from the tables (format_detect), read every table cell (tables, cell_values), take the
 narrative without the page around it (narrative), then run the checks with the printed totals
 as evidence (core.checks, rules C2–C4).
