@@ -4,11 +4,14 @@ PDFium (pypdfium2: one binary wheel, no other dependency, works offline and in t
 gives every character with its box.  Lines are rebuilt from those boxes here rather than
 taken from PDFium's own text, which runs two table rows together when a generator places
 them close (`规章 103 106 109 行政规范性文件 112 …`).  Characters whose vertical centres agree
-form a visual line; a gap wider than about one character splits it into cells, and each cell
-becomes a line of its own, which is what the rest of the importer reads as a text copy
-(blocks.tokens): a row's label, then its values; a label wrapped over two lines of its cell
-is joined by the table reader.  Lines of running text that fill the width of the page are
-joined back into paragraphs for the narrative.
+form a visual line; a gap (between font boxes) wider than 0.4 line heights, or a vertical
+border, splits it into cells, and each cell becomes a line of its own, which is what the rest
+of the importer reads as a text copy (blocks.tokens): a row's label, then its values.  In a
+ruled table the lines of one cell (same borders left and right, nothing drawn between them)
+are joined, so a label wrapped in a narrow column stays one label; without borders the table
+reader joins wrapped labels as in any text copy.  Lines of running text that fill the width of
+the page are joined back into paragraphs for the narrative; turned text (watermarks, stamps)
+and heads and feet repeated on many pages are dropped.
 
 Generators that map glyphs back to characters badly write look-alike radicals (⼈ for 人, ⻚
 for 页); they are read as the ideograph the page shows, and the import says how many.
