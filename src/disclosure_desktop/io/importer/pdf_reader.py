@@ -27,6 +27,7 @@ from functools import cached_property
 from .blocks import Block, Line
 from .cell_values import is_value_text
 from .errors import ImportRefused
+from .labels import has_numbering
 
 MAX_PAGES = 300  # an annual report has a few dozen pages at most; thousands of empty pages are an attack
 MIN_TEXT_CHARS = 20  # fewer characters in the whole file: a scan (or empty pages), not a text PDF
@@ -265,7 +266,8 @@ def _page_blocks(lines: list[_VisualLine], rules: _Rules | None = None) -> list[
         boxes = [rules.box(left, right, line.middle) for _, left, right in cells]
         if len(cells) == 1 and boxes[0] is None:
             text, left, right = cells[0]
-            if filled and left <= left_edge + 0.5 * height:
+            # (a line that starts 二、/（一）/1. is a heading or an item, even after a full line)
+            if filled and left <= left_edge + 0.5 * height and not has_numbering(text):
                 blocks[-1] = Line(blocks[-1].text + text)
             else:
                 blocks.append(Line(text))
