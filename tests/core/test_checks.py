@@ -330,3 +330,19 @@ def test_summary_of_previous_year_is_enough(report_2021):
     with_file = check_report(report_2021, last)
     with_summary = check_report(report_2021, summarize_as_previous(last))
     assert with_file == with_summary and with_file
+
+
+@pytest.mark.parametrize("line,title,same", [
+    ("四、政府信息公开行政复议与行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况", True),
+    ("二 主动公开政府信息情况（有关情况附表）", "二、主动公开政府信息情况", True),
+    ("四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况", False),
+    ("四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况", None),  # table 三's last row
+    ("三、本年度办理结果", "三、收到和处理政府信息公开申请情况", None),
+    ("二、依申请公开情况", "二、主动公开政府信息情况", None),  # a sub-heading of 一
+    ("一是加强培训", "一、总体情况", None),
+])
+def test_c19_heading_likeness(line, title, same):
+    from disclosure_desktop.core.checks import heading_likeness
+
+    likeness = heading_likeness(line, title)
+    assert (likeness == 1.0) if same else (0 < likeness < 1) if same is False else likeness == 0

@@ -489,7 +489,7 @@ def _format_year(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 # Section headings as published: 「四、政府信息公开行政复议与行政诉讼情况」, 「五、存在的主要问题及
 # 改进措施」, 「六、其他需报告的事项」, a typo (行政法复议), a suffix （有关情况附表）.  A line is
 # taken for a section's heading by its number and how much of the official wording it shares.
-_HEADING_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．,，]\s*")
+_HEADING_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+)\s*(?:[、.．,，]|\s)\s*")
 _HEADING_SUFFIX = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
 _HEADING_CONNECTORS = re.compile(r"和|与|及|以及")
 SAME_NUMBER_LIKENESS = 0.6  # share of the official wording a heading with the section's number needs
