@@ -143,3 +143,27 @@ def test_headings_run_into_their_first_paragraph(tmp_path, format_id):
     assert not assert_nothing_wrong(result, report)
     for section in report.spec.narrative_sections:
         assert result.report.narrative[section.id] == report.narrative[section.id]
+
+
+def test_a_2021_table_with_the_2019_row_for_other_handling(tmp_path):
+    """（六）其他处理 printed as one row of values (2019) in a 2021 table: its three sub-rows
+    cannot be split from it, so they are unread; every other cell is read."""
+    import re
+
+    report = REPORTS["gov-2021"]
+    page = variant_html(report, {})
+    table = report.spec.table("s3")
+    sums = [sum(report.value("s3", r, c.id) for r in ("other_1", "other_2", "other_3")) for c in table.columns[:6]]
+    sums.append(sum(sums))
+    # the group cell and the three sub-rows become one row with the sums
+    start = page.index("（六）其他处理")
+    start = page.rindex("<tr>", 0, start)
+    end = page.index("</tr>", page.index("3.其他")) + len("</tr>")
+    row = "<tr><td colspan=\"3\">（六）其他处理</td>" + "".join(f"<td>{v}</td>" for v in sums) + "</tr>"
+    page = page[:start] + row + page[end:]
+    assert not re.search("申请人无正当理由逾期不补正", page)
+    path = tmp_path / "hybrid.html"
+    path.write_text(page, encoding="utf-8")
+    result = import_report(path)
+    unread = assert_nothing_wrong(result, report)
+    assert {(t, r) for t, r, _ in unread} == {("s3", "other_1"), ("s3", "other_2"), ("s3", "other_3")}
