@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping
@@ -392,8 +393,6 @@ def _chinese_number(match: re.Match) -> str:
 
 @lru_cache(maxsize=256)
 def _figure_text(text: str) -> str:
-    import unicodedata
-
     text = "".join(unicodedata.normalize("NFKC", ch) if "０" <= ch <= "９" else ch for ch in text)
     text = _CHINESE_NUMBER.sub(_chinese_number, text)
     for pattern, replacement in _FIGURE_WORDING:
@@ -498,8 +497,6 @@ _HEADING_SLACK = 8  # a heading is at most this many characters longer than the 
 
 
 def _heading_parts(text: str) -> tuple[str | None, str]:
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", text).strip()
     match = _HEADING_NUMBER.match(text)
     rest = text[match.end():] if match else text
@@ -512,7 +509,7 @@ def _heading_parts(text: str) -> tuple[str | None, str]:
 def heading_likeness(text: str, title: str) -> float:
     """0 … 1: how surely a line of a report is the heading `title` (1: the same words and number,
     punctuation, connectors and a bracketed suffix aside; 0: not a heading of it)."""
-    from difflib import SequenceMatcher
+    from difflib import SequenceMatcher  # only when a heading is not the official one: not at startup
 
     number, key = _heading_parts(text)
     wanted_number, wanted = _heading_parts(title)
