@@ -242,3 +242,31 @@ def test_cut_or_damaged_pdfs_are_refused_or_read_honestly(tmp_path, seed):
         assert error.reason in ("bad_pdf", "not_a_report", "scanned_pdf", "empty")
         return
     assert_every_cell_accounted(result)
+
+
+def _drawn_pdf(path, pages):
+    """A PDF whose pages hold the given (x, y, text) in points from the top left (Qt draws it)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    painter.setFont(QFont("Noto Sans CJK SC", 12))
+    for number, items in enumerate(pages):
+        if number:
+            writer.newPage()
+        for x, y, text in items:
+            painter.drawText(QPointF(x, y), text)
+    painter.end()
+
+
+def test_page_numbers_in_the_margin_are_no_values_but_a_lone_last_value_is(tmp_path, qapp):
+    path = tmp_path / "pages.pdf"
+    _drawn_pdf(path, [
+        [(80, 700, "行政许可"), (300, 700, "121"), (80, 720, "行政处罚"), (300, 738, "124"), (280, 800, "— 1 —")],
+        [(280, 40, "第 2 页"), (80, 100, "行政强制"), (300, 100, "127"), (290, 800, "3/9")],
+    ])
+    texts = [block.text for block in read_source(path).blocks]
+    assert texts == ["行政许可", "121", "行政处罚", "124", "行政强制", "127"]

@@ -20,6 +20,7 @@ A file without text (a scan) is refused with a message that says so.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -297,6 +298,29 @@ EDGE_LINES = 2  # a running head or foot is among the first or last lines of a p
 MIN_HEAD_PAGES = 3
 
 
+# A page number as a page's first or last line: `— 3 —`, `- 3 -`, `3`, `第3页`, `第 3 页 共 9 页`, `3/9`.
+_PAGE_NUMBER = re.compile(r"^(?:[-—－–\s]*\d{1,3}[-—－–\s]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                          r"|\d{1,3}\s*/\s*\d{1,3})$")
+
+
+FOOT_GAP = 1.5  # line heights between a page number and the text above or below it (the margin)
+
+
+def _without_page_numbers(lines: list[_VisualLine]) -> list[_VisualLine]:
+    """The visual lines less a page number standing alone in the top or bottom margin: inside a
+    table it would be one more value of the row before the page break."""
+    def alone(line: _VisualLine, neighbour: _VisualLine) -> bool:
+        text = "".join(c.text for c in sorted(line.chars, key=lambda c: c.left))
+        return (_PAGE_NUMBER.match(text) is not None
+                and abs(line.middle - neighbour.middle) >= (1 + FOOT_GAP) * max(line.height, neighbour.height))
+
+    if len(lines) >= 2 and alone(lines[-1], lines[-2]):
+        lines = lines[:-1]
+    if len(lines) >= 2 and alone(lines[0], lines[1]):
+        lines = lines[1:]
+    return lines
+
+
 def _without_running_heads(pages: list[list[Block]]) -> list[Block]:
     """All lines, less the heads and feet printed on several pages (agency name, 草稿 notice):
     inside the text they would split a paragraph or a table."""
@@ -341,7 +365,7 @@ def read_pdf(data: bytes, name: str = "PDF") -> tuple[list[Block], list[str]]:
             finally:
                 page.close()
             characters += len(chars)
-            pages.append(_page_blocks(_visual_lines(chars), rules))
+            pages.append(_page_blocks(_without_page_numbers(_visual_lines(chars)), rules))
     except pdfium.PdfiumError:
         raise ImportRefused(f"“{name}”的页面无法读取（PDF 文件可能已损坏）。", "bad_pdf") from None
     finally:
