@@ -4,12 +4,15 @@ Baselines: reading + decoding the same file (what any import must do at least), 
 page also the standard library's HTMLParser run over it with no handlers (the bare cost of
 tokenising that much HTML).  The 1 MB page is the report (different numbers in every cell)
 inside the kind of page content systems save: head scripts, a long site menu, nested layout
-tables, a news sidebar and footers, repeated until the file is 1 MB.
+tables, a news sidebar and footers, repeated until the file is 1 MB.  The PDF is a 10-page
+report written by our own exporter (longer narrative), against pypdfium2's bare text
+extraction of every page of the same file (what any PDF import must pay).
 Run: python bench/import_bench.py
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from html.parser import HTMLParser
@@ -22,8 +25,40 @@ sys.path.insert(0, str(ROOT))  # for tests.io.import_fixtures (the report copy b
 from disclosure_desktop.io.importer import import_report  # noqa: E402
 from tests.io.import_fixtures.builders import distinct_report, docx_copy, html_page  # noqa: E402
 
-SAMPLE_TEXT = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
+SAMPLE_TEXT = ROOT / "tests" / "samples" / "kaizhou-edu-2019.txt"
 PAGE_BYTES = 1024 * 1024
+PDF_PAGES = 10
+
+
+def ten_page_pdf(path: Path) -> int:
+    """A report exported to PDF by the app's own renderer, its narrative grown to PDF_PAGES pages."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import pypdfium2
+
+    from disclosure_desktop.export import export_report
+
+    report = distinct_report("gov-2021")
+    paragraph = report.narrative["s1"]
+    while True:
+        export_report(report, path, draft=True)
+        document = pypdfium2.PdfDocument(str(path))
+        pages = len(document)
+        document.close()
+        if pages >= PDF_PAGES:
+            return pages
+        report.narrative["s1"] += "\n" + paragraph
+
+
+def pdf_text_only(path: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    for page in document:
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    document.close()
 
 
 def chrome_block(number: int) -> str:
@@ -81,6 +116,12 @@ def main() -> int:
         docx_copy(distinct_report("gov-2021"), word)
         rows.append(("Word file: python-docx open (baseline)", timed(lambda: __import__("docx").Document(str(word)), 10), None))
         rows.append(("Word file: import", timed(lambda: import_report(word), 10), rows[-1][0]))
+
+        pdf = folder / "report.pdf"
+        pages = ten_page_pdf(pdf)
+        rows.append((f"{pages}-page PDF: pypdfium2 text of every page (baseline)", timed(lambda: pdf_text_only(pdf), 10), None))
+        rows.append((f"{pages}-page PDF: import", timed(lambda: import_report(pdf), 10), rows[-1][0]))
+        assert import_report(pdf).unread == [], "the PDF must import completely"
 
     by_name = {name: seconds for name, seconds, _ in rows}
     print(f"{'measure':48} {'median':>11}  ratio")

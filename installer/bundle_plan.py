@@ -198,7 +198,8 @@ def is_linux_system_library(destination: str) -> bool:
 # Libraries Qt loads by name at run time (no file links to them): on Windows the software
 # OpenGL fallback and the shader compiler, which windeployqt ships too.  Kept although a
 # widgets program paints with the raster engine: they cannot be tried here.
-LOADED_BY_NAME = ("opengl32sw.dll", "d3dcompiler_")
+# PDFium (pypdfium2_raw) is opened with ctypes, so no extension module links to it either.
+LOADED_BY_NAME = ("opengl32sw.dll", "d3dcompiler_", "libpdfium", "pdfium")
 
 
 def _library_key(name: str) -> str:

@@ -201,6 +201,30 @@ def test_c16_sample_says_no_applications_and_has_none(sample):
     assert rules_found(check_report(sample), "C16") == []
 
 
+@pytest.mark.parametrize("wording", [
+    "本年收到申请34件。", "共收到政府信息公开申请共计34件。", "全年收到各类政府信息公开申请34件。",
+    "新收政府信息公开申请34件。", "共收到政府信息公开申请３４件。", "共收到政府信息公开申请三十四件。",
+    "共收到政府信息公开申请34 件。",
+])
+def test_c16_a_different_number_in_real_wording_is_caught(report_2021, wording):
+    report_2021.set_value("s3", "new", "natural", 32)  # 新收 total 32 + the fixture's other columns
+    in_table = report_2021.value("s3", "new", "natural") + sum(
+        report_2021.value("s3", "new", c.id) or 0 for c in report_2021.spec.table("s3").columns[1:6])
+    assert in_table != 34
+    report_2021.narrative["s1"] += "\n" + wording
+    findings = rules_found(check_report(report_2021), "C16")
+    assert [(f.expected, f.actual) for f in findings] == [(in_table, 34)]
+    assert findings[0].severity == "warning"
+    quoted = findings[0].message.split("写的是“")[1].split("”")[0]
+    assert quoted and quoted in wording  # as written, not as reworded
+
+
+def test_c16_the_same_number_in_real_wording_passes(report_2021):
+    in_table = sum(report_2021.value("s3", "new", c.id) or 0 for c in report_2021.spec.table("s3").columns[:6])
+    report_2021.narrative["s1"] += f"\n全年共收到各类政府信息公开申请共计{in_table}件，办结率100%。"
+    assert rules_found(check_report(report_2021), "C16") == []
+
+
 # C17 -------------------------------------------------------------------------------------------
 def test_c17_amount_looks_like_yuan(report_2021):
     report_2021.set_value("s2_item8", "fees", "amount_wan", 25.1)
@@ -208,6 +232,21 @@ def test_c17_amount_looks_like_yuan(report_2021):
     report_2021.set_value("s2_item8", "fees", "amount_wan", 251000)
     findings = rules_found(check_report(report_2021), "C17")
     assert len(findings) == 1 and "25.1" in findings[0].message
+
+
+@pytest.mark.parametrize("agency,amount,suspicious", [
+    ("平潭综合实验区", 18651.064104, False),  # a real, correct figure of a county-level zone
+    ("某市某区市场监督管理局", 18651.064104, False),
+    ("某某县住房和城乡建设局", 4166.241619, False),
+    ("某某县住房和城乡建设局", 186510641.04, True),  # the same amount typed in 元
+    ("某某市财政局", 500000, False), ("某某市财政局", 5000000, True),
+    ("广东省财政厅", 5000000, False), ("广东省财政厅", 50000000, True),
+])
+def test_c17_decides_by_magnitude_for_the_agency_level(report_2021, agency, amount, suspicious):
+    report_2021.agency = agency
+    report_2021.set_value("s2_item8", "fees", "amount_wan", amount)
+    findings = rules_found(check_report(report_2021), "C17")
+    assert bool(findings) is suspicious
 
 
 # C18 -------------------------------------------------------------------------------------------
@@ -231,6 +270,31 @@ def test_c19_every_section_present(report_2021):
     report_2021.tables["s4"] = {}
     findings = rules_found(check_report(report_2021), "C19")
     assert [f.section for f in findings] == ["s4", "s5"]
+
+
+def test_c19_renamed_heading_inside_another_section_is_a_warning_with_the_official_title(report_2021):
+    body = "（一）上年度问题整改情况\n已整改。"
+    report_2021.narrative["s5"] = ""
+    report_2021.narrative["s1"] += "\n五、存在的主要问题及改进措施\n" + body
+    findings = rules_found(check_report(report_2021), "C19")
+    assert [(f.section, f.severity) for f in findings] == [("s5", "warning")]
+    assert "五、存在的主要问题及改进情况" in findings[0].message and "还没有内容" not in findings[0].message
+    assert not findings[0].blocking
+
+
+@pytest.mark.parametrize("heading", ["六、其他需报告的事项", "五、其他需要报告的事项", "六、其他需要报告的事项（无）"])
+def test_c19_renumbered_or_reworded_sixth_section(report_2021, heading):
+    report_2021.narrative["s6"] = ""
+    report_2021.narrative["s5"] += f"\n{heading}\n本机关无其他需要报告的事项。"
+    findings = rules_found(check_report(report_2021), "C19")
+    assert [(f.section, f.severity) for f in findings] == [("s6", "warning")]
+
+
+def test_c19_an_empty_section_without_its_heading_anywhere_is_still_an_error(report_2021):
+    report_2021.narrative["s6"] = ""
+    report_2021.narrative["s5"] += "\n三、收到和处理申请情况\n见上表。"  # another section's heading
+    findings = rules_found(check_report(report_2021), "C19")
+    assert [(f.section, f.severity) for f in findings] == [("s6", "error")]
 
 
 # C20 -------------------------------------------------------------------------------------------
@@ -327,3 +391,19 @@ def test_summary_of_previous_year_is_enough(report_2021):
     with_file = check_report(report_2021, last)
     with_summary = check_report(report_2021, summarize_as_previous(last))
     assert with_file == with_summary and with_file
+
+
+@pytest.mark.parametrize("line,title,same", [
+    ("四、政府信息公开行政复议与行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况", True),
+    ("二 主动公开政府信息情况（有关情况附表）", "二、主动公开政府信息情况", True),
+    ("四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况", False),
+    ("四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况", None),  # table 三's last row
+    ("三、本年度办理结果", "三、收到和处理政府信息公开申请情况", None),
+    ("二、依申请公开情况", "二、主动公开政府信息情况", None),  # a sub-heading of 一
+    ("一是加强培训", "一、总体情况", None),
+])
+def test_c19_heading_likeness(line, title, same):
+    from disclosure_desktop.core.checks import heading_likeness
+
+    likeness = heading_likeness(line, title)
+    assert (likeness == 1.0) if same else (0 < likeness < 1) if same is False else likeness == 0

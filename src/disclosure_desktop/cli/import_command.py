@@ -17,11 +17,11 @@ from .output import emit, emit_json, failure_json
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import", help="导入已发布的年报（网页、文本或 Word 文件）",
-        description="把已发布的政府信息公开工作年度报告（.html/.htm 网页、.txt 文本、.docx 文档）导入为项目文件，"
+        "import", help="导入已发布的年报（网页、文本、Word 或 PDF 文件）",
+        description="把已发布的政府信息公开工作年度报告（.html/.htm 网页、.txt 文本、.docx 文档、带文字的 .pdf）导入为项目文件，"
                     "并报告未能读取的单元格、所作的假设和原文总计的核对结果。"
                     "退出码：0 全部读取；1 有单元格未能读取（仍写出项目文件）；2 不是年报或无法读取。")
-    parser.add_argument("source", metavar="SOURCE", help="已发布的年报：网页（.html/.htm）、文本（.txt）或 Word（.docx）")
+    parser.add_argument("source", metavar="SOURCE", help="已发布的年报：网页（.html/.htm）、文本（.txt）、Word（.docx）或 PDF（.pdf）")
     parser.add_argument("-o", "--output", required=True, help=f"输出的项目文件（{PROJECT_EXTENSION}）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出导入报告")
     parser.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（会保留 .bak 备份）")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .computed import computed_rule, full_table
-from .formats import Format, Rule, Table, ValueType, format_id_for_year, get_format
+from .formats import Format, Rule, Section, Table, ValueType, format_id_for_year, get_format
 from .model import PreviousYear, Report
 from .carry_forward import summarize_as_previous
 from .text import chinese_date
@@ -357,12 +358,56 @@ def _stated_figures(pattern: str, text: str, fixed_value: int | None) -> tuple[t
                  for m in re.finditer(pattern, text))
 
 
+# Ways real reports word a figure that the format's patterns (收到…申请X件) are written for:
+# full-width digits, Chinese numerals, 共计/合计 for 共, 各类 before the noun, 新收 for 新收到, a
+# space before the unit.  The text is read through these before the patterns are applied.
+_FIGURE_WORDING = ((re.compile(r"共计|合计|总计"), "共"), (re.compile(r"各类|各项|有关"), ""),
+                   (re.compile(r"新收(?!到)"), "新收到"), (re.compile(r"(\d)[ \t\u3000]+(?=[件个条起宗项份])"), r"\1"))
+# The rewording never touches these marks, so the n-th clause of the text read is the n-th of the
+# text written: a finding quotes the words as the user wrote them.
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+
+
+def _as_written(original: str, read: str, words: str) -> str:
+    """The clause of the original text that holds `words` of the reworded text."""
+    position = read.find(words)
+    clauses = _CLAUSE_END.split(original)
+    if position < 0 or len(clauses) != len(_CLAUSE_END.split(read)):
+        return words
+    return clauses[len(_CLAUSE_END.findall(read[:position]))].strip() or words
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[件个条起宗项])")
+
+
+def _chinese_number(match: re.Match) -> str:
+    """三十四件 → 34件 (numbers below 10 000, as narrative figures are)."""
+    total, digit = 0, 0
+    for ch in match.group(0):
+        if ch in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[ch]
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return str(total + digit)
+
+
+@lru_cache(maxsize=256)
+def _figure_text(text: str) -> str:
+    text = "".join(unicodedata.normalize("NFKC", ch) if "０" <= ch <= "９" else ch for ch in text)
+    text = _CHINESE_NUMBER.sub(_chinese_number, text)
+    for pattern, replacement in _FIGURE_WORDING:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 @check("narrative_figures")
 def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells."""
+    """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells; a
+    different number is a warning as much as a missing one."""
     p = rule.params
     for section_id in p["sections"]:
-        text = ctx.report.narrative.get(section_id, "")
+        written = ctx.report.narrative.get(section_id, "")
+        text = _figure_text(written)
         if not text:
             continue
         section = ctx.format.section(section_id)
@@ -379,23 +424,52 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
                     table_id, row_id, column_id = cells[0]
                     yield ctx.finding(
                         rule,
-                        f"「{section.title}」写的是“{words}”，而表格中{figure['what']}为{_fmt(in_tables)}件",
+                        f"「{section.title}」写的是“{words if words in written else _as_written(written, text, words)}”，"
+                        f"而表格中{figure['what']}为{_fmt(in_tables)}件",
                         table=table_id, row=row_id, column=column_id, section=section_id,
                         expected=in_tables, actual=stated)
 
 
+# The level of an agency, from the last administrative unit its name names (重庆市开州区教育委员会 →
+# 区 → 县级), and how many times the format's threshold an amount in 万元 may reach there before
+# it looks typed in 元: a county-level zone collects 18651.064104万元 (1.9亿元) in a real report,
+# while the same amount typed in 元 would read 1.9万亿元.  Decimals say nothing (万元 figures
+# converted from 元 have up to six).  A name naming no unit is taken as 地市级.
+_AGENCY_LEVELS = (
+    ("省级", re.compile(r"省|自治区|北京市|天津市|上海市|重庆市|国务院"), 1000),
+    ("地市级", re.compile(r"(?<!城)市(?!场|政|容|民)|州|盟|地区"), 100),  # not 市场监督管理局, 城市管理局
+    ("县级", re.compile(r"县|区|旗"), 10),
+    ("乡镇级", re.compile(r"(?<!城)乡|镇|街道"), 10),  # not 城乡建设局
+)
+_UNKNOWN_LEVEL = 1
+
+
+def agency_level(agency: str) -> tuple[str, int]:
+    """(level name, threshold factor) of the last administrative unit named in the agency."""
+    best: tuple[int, int] | None = None  # (end of the match, level index)
+    for index, (_name, pattern, _factor) in enumerate(_AGENCY_LEVELS):
+        for match in pattern.finditer(agency):
+            if best is None or match.end() > best[0] or (match.end() == best[0] and index < best[1]):
+                best = (match.end(), index)
+    name, _pattern, factor = _AGENCY_LEVELS[best[1] if best else _UNKNOWN_LEVEL]
+    return name, factor
+
+
 @check("unit_magnitude")
 def _unit_magnitude(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C17: an amount in 万元 so large that it was probably typed in 元."""
+    """C17: an amount in 万元 so large for an agency of its level that it was probably typed in 元."""
     p = rule.params
     table = ctx.format.table(p["table"])
+    level, factor = agency_level(ctx.report.agency)
+    limit = p["suspicious_from"] * factor
     for row in table.data_rows:
         value = ctx.value(table.id, row.id, p["column"])
-        if _num(value) >= p["suspicious_from"]:
+        if _num(value) >= limit:
             yield ctx.finding(
                 rule,
                 f"{ctx.cell_name(table, row.id, p['column'])}为{_fmt(value)}万元（即{_fmt(_num(value) / 10000)}亿元），"
-                f"是否把以元为单位的金额填进了万元栏？{_fmt(value)}元应填{_fmt(round(_num(value) / 10000, 6))}",
+                f"对{level}机关而言过大，是否把以元为单位的金额填进了万元栏？"
+                f"{_fmt(value)}元应填{_fmt(round(_num(value) / 10000, 6))}",
                 table=table.id, row=row.id, column=p["column"], actual=value)
 
 
@@ -411,18 +485,84 @@ def _format_year(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
             expected=required, actual=ctx.report.format)
 
 
+# Section headings as published: 「四、政府信息公开行政复议与行政诉讼情况」, 「五、存在的主要问题及
+# 改进措施」, 「六、其他需报告的事项」, a typo (行政法复议), a suffix （有关情况附表）.  A line is
+# taken for a section's heading by its number and how much of the official wording it shares.
+_HEADING_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+)\s*(?:[、.．,，]|\s)\s*")
+_HEADING_SUFFIX = re.compile(r"[(（][^()（）]{1,12}[)）]\s*$")
+_HEADING_CONNECTORS = re.compile(r"和|与|及|以及")
+SAME_NUMBER_LIKENESS = 0.6  # share of the official wording a heading with the section's number needs
+RENUMBERED_LIKENESS = 0.85  # … and one with another number (a report that renumbered its sections)
+_HEADING_SLACK = 8  # a heading is at most this many characters longer than the official one
+
+
+def _heading_parts(text: str) -> tuple[str | None, str]:
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _HEADING_NUMBER.match(text)
+    rest = text[match.end():] if match else text
+    for _ in range(2):  # （有关情况附表） and the like, after the title
+        rest = _HEADING_SUFFIX.sub("", rest.strip())
+    key = _HEADING_CONNECTORS.sub("", "".join(ch for ch in rest if ch.isalnum()))
+    return (match.group(1) if match else None), key
+
+
+def heading_likeness(text: str, title: str) -> float:
+    """0 … 1: how surely a line of a report is the heading `title` (1: the same words and number,
+    punctuation, connectors and a bracketed suffix aside; 0: not a heading of it)."""
+    from difflib import SequenceMatcher  # only when a heading is not the official one: not at startup
+
+    number, key = _heading_parts(text)
+    wanted_number, wanted = _heading_parts(title)
+    if number is None or not key or len(key) > len(wanted) + _HEADING_SLACK:
+        return 0.0
+    ratio = 1.0 if key == wanted else SequenceMatcher(None, key, wanted, autojunk=False).ratio()
+    needed = SAME_NUMBER_LIKENESS if number == wanted_number else RENUMBERED_LIKENESS
+    return ratio if ratio >= needed else 0.0
+
+
+def section_heading_likeness(text: str, section: Section) -> float:
+    """heading_likeness against the section's title and the headings the format data lists."""
+    return max(heading_likeness(text, title) for title in (section.title, *section.aliases))
+
+
+def renamed_heading_finding(fmt: Format, section: Section, heading: str, where: Section | None = None) -> Finding:
+    """C19 as a warning: the section is there under a heading that is not the official one."""
+    rule = next(r for r in fmt.rules if r.check == "sections_present")
+    place = f"，写在了「{where.title}」中，请移到「{section.title}」" if where is not None else ""
+    return Finding(rule=rule.id, severity=WARNING, section=section.id, actual=heading, expected=section.title,
+                   message=f"标题“{heading}”不是官方格式的写法，应为“{section.title}”{place}。")
+
+
 @check("sections_present")
 def _sections_present(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """C19: none of the six sections is missing or empty."""
+    """C19: none of the six sections is missing or empty.  A narrative section whose text stands
+    in another section under a renamed or renumbered heading is a warning with the official
+    wording, not a missing section."""
     for section in ctx.format.sections:
         if section.kind == "narrative":
             empty = not ctx.report.narrative.get(section.id, "").strip()
         else:
             empty = all(ctx.report.tables.get(t, {}).get(row.id, {}).get(column.id) is None
                         for t in section.tables for row, column in ctx.format.table(t).input_cells())
-        if empty:
-            yield ctx.finding(rule, f"「{section.title}」还没有内容。年报的六个部分都不能遗漏，没有的情况请写“无”或填0。",
-                              section=section.id)
+        if not empty:
+            continue
+        moved = _heading_elsewhere(ctx, section) if section.kind == "narrative" else None
+        if moved is not None:
+            yield renamed_heading_finding(ctx.format, section, *moved)
+            continue
+        yield ctx.finding(rule, f"「{section.title}」还没有内容。年报的六个部分都不能遗漏，没有的情况请写“无”或填0。",
+                          section=section.id)
+
+
+def _heading_elsewhere(ctx: CheckContext, section: Section) -> tuple[str, Section] | None:
+    """(heading, section it stands in) when another narrative section holds a line that is
+    this section's heading, followed by text."""
+    for other in ctx.format.narrative_sections:
+        lines = [line.strip() for line in ctx.report.narrative.get(other.id, "").split("\n")]
+        for number, line in enumerate(lines[:-1]):
+            if line and section_heading_likeness(line, section) and any(lines[number + 1:]):
+                return line, other
+    return None
 
 
 @check("publication_deadline")

@@ -41,6 +41,8 @@ class Row:
     id: str | None  # None for a group label that holds no values
     label: str
     level: int = 0
+    # Wordings published reports use for this row (data, for the importer); never printed.
+    aliases: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_group(self) -> bool:
@@ -180,6 +182,8 @@ class Section:
     short_title: str | None = None
     tables: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # Headings published reports use for this section (data, for the importer and C19).
+    aliases: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def display_title(self) -> str:
@@ -350,7 +354,8 @@ def _table(data: dict) -> Table:
         caption=data.get("caption"),
         row_header=data.get("row_header"),
         columns=tuple(_column(c) for c in data["columns"]),
-        rows=tuple(Row(id=r.get("id"), label=r["label"], level=r.get("level", 0)) for r in data["rows"]),
+        rows=tuple(Row(id=r.get("id"), label=r["label"], level=r.get("level", 0),
+                             aliases=tuple(r.get("aliases", ()))) for r in data["rows"]),
         computed=tuple(
             ComputedDef(rule=c["rule"], target_row=c.get("target_row"),
                         sum_of_rows=tuple(c.get("sum_of_rows", ())),
@@ -404,7 +409,7 @@ def format_from_dict(data: dict) -> Format:
         sections=tuple(
             Section(id=s["id"], title=s["title"], kind=s["kind"], guidance=s.get("guidance", ""),
                     short_title=s.get("short_title"), tables=tuple(s.get("tables", ())),
-                    topics=tuple(s.get("topics", ())))
+                    topics=tuple(s.get("topics", ())), aliases=tuple(s.get("aliases", ())))
             for s in data["sections"]
         ),
         tables=tuple(_table(t) for t in data["tables"]),

@@ -228,7 +228,7 @@ class DocumentLayout:
         document out on fixed character widths, without Qt."""
         self.document = document
         if measurer is None:
-            from .fonts import resolve_fonts  # Qt: only when measuring real fonts
+            from .pdf.fonts import resolve_fonts  # Qt: only when measuring real fonts
 
             self.fonts = fonts or resolve_fonts()
             measurer = Measurer(self.fonts)

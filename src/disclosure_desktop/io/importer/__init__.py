@@ -1,4 +1,4 @@
-"""Import of a published annual report (web page, text copy, Word file) into a project.
+"""Import of a published annual report (web page, text copy, Word file, PDF) into a project.
 
     from disclosure_desktop.io.importer import import_report, ImportRefused
     result = import_report("last-year.html")     # raises ImportRefused when it is no report
@@ -7,7 +7,7 @@
     result.findings, result.stated_totals         # checks, with the printed totals as evidence
     describe(result)                              # the Chinese import report
 
-Modules: source (files → blocks, with html_reader / text_reader / docx_reader and decode),
+Modules: source (files → blocks, with html_reader / text_reader / docx_reader / pdf_reader and decode),
 blocks (lines, tables, tokens), sections, front, format_detect, labels, tables, cell_values,
 narrative, result, report (text and JSON of the import report), importer (the steps together).
 """

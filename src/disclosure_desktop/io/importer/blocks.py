@@ -45,6 +45,7 @@ class Token:
     block: int
     row: tuple[int, int] | None = None
     structured: bool = False  # from a real table cell: an empty text is an empty cell
+    column: int = 0  # the cell's place in its table row (real tables only)
 
 
 @dataclass
@@ -52,14 +53,24 @@ class SourceDocument:
     """A source file read into blocks, and what was noticed while reading it."""
 
     blocks: list[Block]
-    kind: str  # "html" | "text" | "docx"
+    kind: str  # "html" | "text" | "docx" | "pdf"
     encoding: str | None = None
     title_hint: str | None = None  # <title> of an HTML page
     notes: list[str] = field(default_factory=list)
 
+    def address(self, token: Token) -> str:
+        """Where a token stands in the source, for a reader holding the original: 「原文第2个表格
+        第5行第8格」, or the line of a text copy."""
+        if token.structured and token.row is not None:
+            number = sum(1 for block in self.blocks[:token.block + 1] if isinstance(block, TableBlock))
+            return f"原文第{number}个表格第{token.row[1] + 1}行第{token.column + 1}格"
+        if self.kind == "text":
+            return f"原文第{token.block + 1}行"
+        return f"原文“{token.text}”处（第{token.block + 1}段）"
+
     @property
     def kind_name(self) -> str:
-        return {"html": "网页", "text": "纯文本", "docx": "Word 文档"}[self.kind]
+        return {"html": "网页", "text": "纯文本", "docx": "Word 文档", "pdf": "PDF 文件"}[self.kind]
 
 
 _TAB = re.compile(r"\t+")
@@ -101,6 +112,6 @@ def tokens(blocks: list[Block]) -> list[Token]:
                 result.extend(Token(part, index) for part in _split_values(text))
         else:
             for row_index, row in enumerate(block.rows):
-                for cell in row:
-                    result.append(Token(cell.text.strip(), index, (index, row_index), structured=True))
+                for column, cell in enumerate(row):
+                    result.append(Token(cell.text.strip(), index, (index, row_index), structured=True, column=column))
     return result

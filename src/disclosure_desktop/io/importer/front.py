@@ -52,7 +52,7 @@ class Title:
 
 def _clean_agency(text: str) -> str | None:
     """The agency part of a title line, without a breadcrumb before it or quotes around it."""
-    text = re.split(r"[>›»|｜/]", text)[-1]
+    text = re.split(r"[>›»|｜/:：]", text)[-1]  # a breadcrumb, or 标题：
     text = text.strip("《》“”\"'「」【】[]()（） ")
     return text or None
 

@@ -1,7 +1,7 @@
-"""import_report(path): a published report (web page, text copy, Word file) → a project.
+"""import_report(path): a published report (web page, text copy, Word file, PDF) → a project.
 
 The steps, each in its own module: read the source into lines and tables (source), split it at
-the official section titles (sections), find title, agency, year and dates (front), decide the
+the official section titles or their published variants (sections), find title, agency, year and dates (front), decide the
 format from the tables (format_detect), read every table cell (tables, cell_values), take the
 narrative without the page around it (narrative), then run the checks with the printed totals
 as evidence (core.checks, rules C2–C4).
@@ -9,9 +9,10 @@ as evidence (core.checks, rules C2–C4).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ...core.checks import check_report
+from ...core.checks import check_report, heading_likeness, renamed_heading_finding
 from ...core.formats import FORMAT_IDS, get_format
 from ...core.model import Report, new_report
 from .blocks import SourceDocument, Token, tokens
@@ -21,14 +22,15 @@ from .fees import read_fees
 from .front import find_contact, find_period, find_published_at, find_published_on, find_title
 from .narrative import closing_fields, is_folded, lines_of, restore, split_closing
 from .result import Assumption, ImportResult, UnreadCell
-from .sections import SectionSpan, find_sections
+from .sections import SectionSpan, find_sections, split_heading_lines
 from .source import read_source
 from .tables import TableReading, checkable_totals, read_section_tables
 
 MIN_SECTIONS = 3  # fewer of the six official titles than this: not an annual report
 UNKNOWN_AGENCY = "（未识别的机关）"
-# A report of a people's government itself (not one of its departments) is due by 3月31日.
-_GOVERNMENT_SUFFIX = "人民政府"
+# A report of a people's government itself (not one of its departments) is due by 3月31日: its
+# agency is the government, a zone's 管委会, or the area itself (平潭综合实验区, 某某县, 某某街道).
+_GOVERNMENT_NAME = re.compile(r"(人民政府|管理委员会|管委会|街道办事处|[区县旗镇乡]|街道)$")
 
 
 def import_report(path: Path | str) -> ImportResult:
@@ -40,6 +42,7 @@ def import_report(path: Path | str) -> ImportResult:
 
 def import_document(source: SourceDocument, name: str = "来源") -> ImportResult:
     """The import of a source already read into blocks (see import_report)."""
+    source.blocks = split_heading_lines(source.blocks)
     stream = tokens(source.blocks)
     if not stream:
         raise ImportRefused(f"“{name}”中没有文字内容，是空的。", "empty")
@@ -67,9 +70,10 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
         agency = UNKNOWN_AGENCY
     report = new_report(title.year, agency, format_id=format_id)
     fmt = report.spec
-    if agency.endswith(_GOVERNMENT_SUFFIX):
+    government = _GOVERNMENT_NAME.search(agency)
+    if government:
         report.front.agency_kind = "government"
-        assumptions.append(Assumption("机关类型", f"机关名称以“{_GOVERNMENT_SUFFIX}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
+        assumptions.append(Assumption("机关类型", f"机关名称以“{government.group(1)}”结尾，按一级人民政府的年报处理（公开期限为3月31日）"))
 
     reading = TableReading()
     for section in fmt.sections:
@@ -86,12 +90,25 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     # Printed totals are evidence for C2–C4, except those over a cell that could not be read.
     unread_cells = {(u.table, u.row, u.column) for u in unread if u.table}
     checkable, pending = checkable_totals(fmt, reading.stated, unread_cells)
-    findings = check_report(report, stated_totals=checkable)
+    # A table section that is in the source but could not be read is listed cell by cell as
+    # unread; C19's 「还没有内容」 would say it is missing from the report, which it is not.
+    present = {rule.id for rule in fmt.rules if rule.check == "sections_present"}
+    findings = [f for f in check_report(report, stated_totals=checkable)
+                if not (f.rule in present and f.section in spans and fmt.section(f.section).kind == "tables")]
+    for span in spans.values():
+        if not span.exact:  # the section was found under another heading: say so
+            section = fmt.section(span.id)
+            assumptions.append(Assumption(section.title, f"把原文标题“{span.heading}”当作“{section.title}”"))
+            # Other words (a typo, 改进措施 for 改进情况) are C19's warning; the same words with 与
+            # for 、 or a suffix （有关情况附表） are no mistake to warn about.
+            if heading_likeness(span.heading, section.title) < 1:
+                findings.append(renamed_heading_finding(fmt, section, span.heading))
     return ImportResult(
         report=report, unread=unread, assumptions=assumptions, findings=findings,
         stated_totals=reading.stated, source_format_note=format_note, source_kind=source.kind,
         source_kind_name=source.kind_name, encoding=source.encoding, notes=notes,
-        read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending)
+        read_cells=frozenset(reading.read), cell_count=fmt.cell_count(), unchecked_totals=pending,
+        total_addresses={cell: source.address(token) for cell, token in reading.stated_tokens.items()})
 
 
 def _fill_narrative(report: Report, source: SourceDocument, stream: list[Token], spans: dict[str, SectionSpan],

@@ -50,7 +50,8 @@ def describe(result: ImportResult, output: str | None = None) -> str:
     checked = printed - len(result.unchecked_totals)
     if totals:
         lines.append(f"原文总计核对：已核对{checked}个总计，其中{len(totals)}个与各项之和不符或为空（项目中使用计算值）：")
-        lines += [_finding_line(f) for f in totals]
+        lines += [_finding_line(f) + (f"（{result.source_address(f)}）" if result.source_address(f) else "")
+                  for f in totals]
     elif checked:
         lines.append(f"原文总计核对：已核对{checked}个总计，均等于各项之和。")
     if result.unchecked_totals:
@@ -86,7 +87,7 @@ def as_json(result: ImportResult, output: str | None = None) -> dict:
         "unread": [item.to_dict() for item in result.unread],
         "assumptions": [item.to_dict() for item in result.assumptions],
         "stated_totals": result.stated_totals,
-        "total_findings": [f.to_dict() for f in result.total_findings],
+        "total_findings": [{**f.to_dict(), "source_address": result.source_address(f)} for f in result.total_findings],
         "unchecked_totals": [{"table": t, "row": r, "column": c} for t, r, c in result.unchecked_totals],
         "findings": [f.to_dict() for f in result.findings],
         "notes": result.notes,

@@ -58,7 +58,7 @@ class ImportResult:
     # Totals printed in the source: table → row → column → printed value (None when blank).
     stated_totals: dict[str, dict[str, dict[str, object]]]
     source_format_note: str
-    source_kind: str = "text"  # "html" | "text" | "docx"
+    source_kind: str = "text"  # "html" | "text" | "docx" | "pdf"
     source_kind_name: str = "纯文本"
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)  # sections missing, encoding trouble …
@@ -66,6 +66,8 @@ class ImportResult:
     cell_count: int = 0
     # Printed totals over a cell that could not be read: not compared yet (table, row, column).
     unchecked_totals: list[tuple[str, str, str]] = field(default_factory=list)
+    # Where each printed total stands in the source (table, row, column) → 「原文第2个表格第5行第8格」.
+    total_addresses: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -81,6 +83,10 @@ class ImportResult:
         """The findings about printed totals: the rules that compare `stated_totals` (C2–C4)."""
         rules = {rule.id for rule in self.report.spec.rules if rule.check == "stated_totals"}
         return [f for f in self.findings if f.rule in rules]
+
+    def source_address(self, finding: Finding) -> str | None:
+        """Where the printed cell a finding is about stands in the source, if it was printed."""
+        return self.total_addresses.get((finding.table, finding.row, finding.column))
 
     @property
     def other_findings(self) -> list[Finding]:

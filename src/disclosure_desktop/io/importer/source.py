@@ -20,7 +20,7 @@ from .decode import decode_text
 from .errors import ImportRefused
 
 MAX_SOURCE_BYTES = IMPORT_PAGE_BYTES
-SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt", ".docx")
+SUPPORTED_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt", ".docx", ".pdf")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .wps of old Office versions
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|table|p|div|br)\b", re.IGNORECASE)
@@ -57,11 +57,16 @@ def _megabytes(size: int) -> str:
 
 
 def sniff_kind(data: bytes, suffix: str) -> str:
-    """"docx", "html" or "text" from the content, the suffix breaking ties."""
+    """"docx", "pdf", "html" or "text" from the content, the suffix breaking ties."""
     if data.startswith(_ZIP_MAGIC):
         return "docx"
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(_OLE_MAGIC):
         raise ImportRefused("这是旧版 Word/WPS 文件（.doc/.wps），请在 Word 或 WPS 中另存为 .docx 后再导入。", "old_doc")
+    # An RTF or other old format named .doc/.wps (a Word "web page" saved as .doc is still read as HTML).
+    if (suffix in (".doc", ".wps") and not _HTML_START.search(data[:4096])) or data.startswith(b"{\\rtf"):
+        raise ImportRefused("这是旧版 Word/WPS 文件（.doc/.wps），请先在 WPS 或 Word 中另存为 .docx 后再导入。", "old_doc")
     if suffix == ".docx":
         raise ImportRefused("文件扩展名为 .docx，但内容不是 Word 文档（可能已损坏或被改了扩展名）。", "bad_docx")
     head = data[:4096]
@@ -117,6 +122,11 @@ def read_source(path: Path | str) -> SourceDocument:
 
         _refuse_too_many_docx_tags(data, path)
         return SourceDocument(read_docx(data), "docx")
+    if kind == "pdf":
+        from .pdf_reader import read_pdf
+
+        blocks, notes = read_pdf(data, path.name)
+        return SourceDocument(blocks, "pdf", notes=notes)
     text, encoding, notes = decode_text(data, html=kind == "html")
     # Characters no document can hold never reach the report (\x00, lone surrogates from a
     # UTF-16 file); a page with any says so in the import report.
