@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))  # for tests.largest_inputs (shared with the slow 
 
 from tests.largest_inputs import largest_docx, largest_page, largest_project, largest_text, measured  # noqa: E402
 
-SAMPLE_TEXT = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
+SAMPLE_TEXT = ROOT / "tests" / "samples" / "kaizhou-edu-2019.txt"
 
 
 def row(what: str, largest: tuple, baseline: tuple, extra: str = "") -> None:

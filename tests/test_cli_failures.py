@@ -18,7 +18,7 @@ from tests.cli_runner import CHINESE, assert_sound, run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "kaizhou-edu-2019.gknb"
-PAGE = ROOT.parent / "shared" / "samples" / "kaizhou-edu-2019.txt"
+PAGE = ROOT / "tests" / "samples" / "kaizhou-edu-2019.txt"
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The format data against the spec: every id and label, verbatim, and the cell counts.
 
-The expected values are parsed out of the spec's markdown (../shared/spec/report-formats.md,
+The expected values are parsed out of the spec's markdown (docs/spec/report-formats.md,
 vendored as docs/spec/report-formats.md), not typed again here, so a label that drifts from the
 spec fails.
 """

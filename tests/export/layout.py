@@ -3,7 +3,7 @@ and readers that recover the same grid from a DOCX, HTML or XLSX table.
 
 A layout is {(row, column): (text, rowspan, colspan)} for the cells' top-left positions.  The
 labels come from the format data (they ARE the official labels), the header blocks of tables
-三 and 四 are spelled out from the spec (../shared/spec/report-formats.md), and the placement
+三 and 四 are spelled out from the spec (docs/spec/report-formats.md), and the placement
 rules are the spec's: caption row, 信息内容 header row, level-0 rows spanning the three label
 columns of table 三, group labels merged down over the rows they head, table 四 as one row of
 15 values.

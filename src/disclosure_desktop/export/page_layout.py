@@ -14,7 +14,7 @@ rows on a new page, keep a row from splitting, keep a caption with its first row
 page number differently on odd and even pages, or hold body lines on a fixed 28.9 pt pitch;
 here each of those is a few lines of code.
 
-Conventions (docs: ../shared/spec/report-formats.md, "Printing conventions"):
+Conventions (docs/spec/report-formats.md, "Printing conventions"):
 A4, margins top 37 mm / bottom 35 mm / left 28 mm / right 26 mm, 22 lines of 3号 text on a
 fixed pitch, title 2号 centred, first-line indent of two characters, headings 一、 黑体 and
 （一） 楷体, tables in 五号 with heading rows repeated, page numbers `— n —` in 4号 宋体 7 mm

@@ -239,7 +239,7 @@ def _html_s4(report: Report, table: Table, layout: str, printed: dict | None) ->
 
 # --- a plain-text copy (select all, copy, paste) -------------------------------------------------
 def text_copy(report: Report, *, printed: dict | None = None, fold: bool = True, tabs: bool = False) -> str:
-    """Like ../shared/samples: one cell per line with blank lines between, ASCII punctuation,
+    """Like the published text copies (tests/samples): one cell per line with blank lines between, ASCII punctuation,
     U+2002 padding, truncated headers, table 三's header in its odd order, chrome around.
     `tabs`: the table rows as tab-separated lines instead (a copy from a spreadsheet view)."""
     fmt = report.spec
