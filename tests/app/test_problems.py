@@ -19,9 +19,9 @@ def late_sample(window, tmp_path):
     """The sample with its explanation of C20 removed: one open warning, no errors."""
     target = tmp_path / "late.gknb"
     target.write_bytes(SAMPLE.read_bytes())
-    assert window.open_path(target)
-    window.session.set_explanation("C20", "")
-    window.save()
+    assert window.files.open_path(target)
+    window.document.set_explanation("C20", "")
+    window.files.save()
     window.problems.refresh()  # both refresh on the next event-loop turn; the test does not wait
     window.editor.update_states()
     return target
@@ -54,7 +54,7 @@ def test_acknowledging_a_warning_is_saved_and_leaves_the_open_counts(window, pro
     prompter.queue("run_dialog", fill)
     panel.explain_button.click()
 
-    assert window.session.report.explanations == {"C20": "网站改版，经区政府办同意延期发布。"}
+    assert window.document.report.explanations == {"C20": "网站改版，经区政府办同意延期发布。"}
     panel.refresh()
     window.editor.update_states()
     assert "0 个错误，0 个提示" in panel.windowTitle()
@@ -62,20 +62,20 @@ def test_acknowledging_a_warning_is_saved_and_leaves_the_open_counts(window, pro
     assert item_for(panel, "C20").text(0) == "已说明"
     assert item_for(panel, "C20").text(3) == "网站改版，经区政府办同意延期发布。"
 
-    assert window.save()
+    assert window.files.save()
     assert load_project(target).report.explanations["C20"] == "网站改版，经区政府办同意延期发布。"
     reopened = make_window()
-    reopened.open_path(target)
-    (c20,) = [f for f in reopened.session.findings if f.rule == "C20"]
+    reopened.files.open_path(target)
+    (c20,) = [f for f in reopened.document.findings if f.rule == "C20"]
     assert c20.acknowledged
 
     # The acknowledgement is an edit like any other: undo brings the warning back.
-    window.session.undo_stack.undo()
-    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+    window.document.undo_stack.undo()
+    assert not [f for f in window.document.findings if f.rule == "C20"][0].acknowledged
 
 
 def test_explanations_can_be_edited_and_removed(window, prompter):
-    window.open_sample()  # its C20 carries an explanation
+    window.files.open_sample()  # its C20 carries an explanation
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C20")
@@ -88,22 +88,22 @@ def test_explanations_can_be_edited_and_removed(window, prompter):
         return True
     prompter.queue("run_dialog", edit)
     panel.explain_button.click()
-    assert window.session.report.explanations["C20"] == "改写后的说明。"
+    assert window.document.report.explanations["C20"] == "改写后的说明。"
 
     prompter.queue("run_dialog", lambda dialog: False)  # cancelled: nothing changes
     panel.explain_button.click()
-    assert window.session.report.explanations["C20"] == "改写后的说明。"
+    assert window.document.report.explanations["C20"] == "改写后的说明。"
 
     panel.refresh()
     panel.tree.setCurrentItem(item_for(panel, "C20"))
     panel.remove_button.click()
-    assert "C20" not in window.session.report.explanations
-    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+    assert "C20" not in window.document.report.explanations
+    assert not [f for f in window.document.findings if f.rule == "C20"][0].acknowledged
 
 
 def test_errors_cannot_be_explained_away(window, prompter):
-    window.open_sample()
-    window.session.set_cells("s3", {("public", "natural"): 2})  # a result without any application
+    window.files.open_sample()
+    window.document.set_cells("s3", {("public", "natural"): 2})  # a result without any application
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C1")
@@ -115,10 +115,10 @@ def test_errors_cannot_be_explained_away(window, prompter):
 
 
 def test_filters_split_errors_warnings_and_explained(window):
-    window.open_sample()
-    window.session.set_cells("s3", {("public", "natural"): 2})
-    window.session.set_meta(lambda r: setattr(r.front, "has_rulemaking_power", False))
-    window.session.set_cells("s2_item1", {("regulations", "new_made"): 1})  # C14 warning
+    window.files.open_sample()
+    window.document.set_cells("s3", {("public", "natural"): 2})
+    window.document.set_meta(lambda r: setattr(r.front, "has_rulemaking_power", False))
+    window.document.set_cells("s2_item1", {("regulations", "new_made"): 1})  # C14 warning
     panel = window.problems
     counts = {}
     for kind in (ALL, ERRORS, WARNINGS, EXPLAINED):
@@ -132,8 +132,8 @@ def test_filters_split_errors_warnings_and_explained(window):
 
 
 def test_activating_a_cell_finding_jumps_to_the_cell(qtbot, window):
-    window.open_sample()
-    window.session.set_cells("s3", {("declined_2", "research"): 1})
+    window.files.open_sample()
+    window.document.set_cells("s3", {("declined_2", "research"): 1})
     panel = window.problems
     panel.set_filter(ERRORS)
     item = item_for(panel, "C9")
@@ -151,8 +151,8 @@ def test_activating_a_cell_finding_jumps_to_the_cell(qtbot, window):
 
 
 def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
-    window.open_sample()
-    window.session.set_narrative("s5", "")
+    window.files.open_sample()
+    window.document.set_narrative("s5", "")
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C19")
@@ -163,7 +163,7 @@ def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
 
 
 def test_f8_moves_the_focus_to_the_problems_list(qtbot, window):
-    window.open_sample()
+    window.files.open_sample()
     window.activateWindow()
     window.editor.go_to("s1", focus=True)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
