@@ -168,3 +168,46 @@ def test_f8_moves_the_focus_to_the_problems_list(qtbot, window):
     window.editor.go_to("s1", focus=True)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert QApplication.focusWidget() is window.problems.tree
+
+
+def shown_rows(panel):
+    tree = panel.tree
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(4)) + (tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1),)
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window):
+    """Typing changes one or two findings: the other rows keep their items, the selection and
+    the scroll position stay, and the list equals one built afresh by a new panel."""
+    assert window.files.open_path(SAMPLE)
+    document, panel = window.document, window.problems
+    # Six blank cells of 三: six rows saying 未填写, and the balance broken.
+    table = document.report.spec.table("s3")
+    for row in table.data_rows[:6]:
+        document.set_cells("s3", {(row.id, "natural"): None})
+    panel.refresh()
+    tree = panel.tree
+    count = tree.topLevelItemCount()
+    assert count > 6
+    items = [tree.topLevelItem(i) for i in range(count)]
+    selected = items[count // 2]
+    tree.setCurrentItem(selected)
+    tree.verticalScrollBar().setValue(tree.verticalScrollBar().maximum())
+    scroll = tree.verticalScrollBar().value()
+
+    document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})  # one C5 row goes, a C1 row changes
+    panel.refresh()
+    after = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    kept = [item for item in after if any(item is old for old in items)]
+    assert tree.currentItem() is selected
+    assert tree.verticalScrollBar().value() == min(scroll, tree.verticalScrollBar().maximum())
+    assert len(kept) >= len(items) - 3  # only the changed rows were replaced
+
+    fresh = make_window()
+    assert fresh.files.open_path(SAMPLE)
+    for row in table.data_rows[:6]:
+        fresh.document.set_cells("s3", {(row.id, "natural"): None})
+    fresh.document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})
+    fresh.problems.refresh()
+    assert shown_rows(panel) == shown_rows(fresh.problems)
+    assert [row[4] for row in shown_rows(panel)] == [f for f in document.findings]

@@ -3,11 +3,15 @@
 Double-click (or Enter) asks the window to jump to the finding's section and cell.  A warning,
 or an error the format allows to explain (C18), can be acknowledged with an explanation that
 is saved in the project; acknowledged findings leave the open counts and show under 已说明.
-Refreshing is deferred to the event loop, so a burst of findingsChanged while typing costs one
-rebuild, off the keystroke path.
+The session says when its findings changed (it computes them once per edit); the panel then
+touches only the rows that differ, deferred to the event loop so a burst of changes costs one
+update.
 """
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -33,6 +37,22 @@ def matches(finding: Finding, kind: str) -> bool:
     return True
 
 
+class _Row(NamedTuple):
+    """One row of the list; rows compare (and are matched) by what they show."""
+
+    shows: tuple
+    finding: Finding
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Row) and self.shows == other.shows
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.shows)
+
+
 class ProblemsPanel(QDockWidget):
     jumpRequested = Signal(object)  # Finding
 
@@ -42,6 +62,7 @@ class ProblemsPanel(QDockWidget):
         self.session: ReportSession | None = None
         self.prompter = None  # set by the window: asks for explanations
         self._kind = ALL
+        self._rows: list[_Row] = []  # what the list shows, in order
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -132,42 +153,74 @@ class ProblemsPanel(QDockWidget):
         return [self.tree.topLevelItem(i).data(0, FINDING_ROLE) for i in range(self.tree.topLevelItemCount())]
 
     def refresh(self) -> None:
+        """Show the session's findings: only rows whose finding (or explanation) changed are
+        touched, so the selection, the scroll position and the rest of the list stay put."""
         self._refresh_timer.stop()
         findings = self.findings()
-        current = self.tree.currentItem()
+        rows = [self._row(finding) for finding in findings if matches(finding, self._kind)]
+        tree = self.tree
+        current = tree.currentItem()
         current_key = current.data(0, FINDING_ROLE).key if current else None
-        spec = self.session.report.spec if self.session else None
-        explanations = self.session.report.explanations if self.session else {}
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        restore = None
-        for finding in findings:
-            if not matches(finding, self._kind):
-                continue
-            if finding.acknowledged:
-                level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
-            elif finding.severity == ERROR:
-                level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
-            else:
-                level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
-            where = page_short_title(spec, page_of_finding(spec, finding))
-            explanation = explanations.get(finding.key, "")
-            item = QTreeWidgetItem([level, where, finding.message, explanation])
-            item.setForeground(0, QColor(color))
-            item.setData(0, FINDING_ROLE, finding)
-            item.setToolTip(2, finding.message)
-            item.setToolTip(3, explanation)
-            self.tree.addTopLevelItem(item)
-            if finding.key == current_key:
-                restore = item
-        self.tree.setUpdatesEnabled(True)
-        if restore is not None:
-            self.tree.setCurrentItem(restore)
-        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
-        self.empty_label.setVisible(self.tree.topLevelItemCount() == 0)
+        if rows != self._rows:
+            self._apply_rows(self._rows, rows)
+            self._rows = rows
+            if current_key is not None and tree.currentItem() is None:
+                for i in range(tree.topLevelItemCount()):
+                    if tree.topLevelItem(i).data(0, FINDING_ROLE).key == current_key:
+                        tree.setCurrentItem(tree.topLevelItem(i))
+                        break
+        has_rows = bool(rows)
+        if tree.isVisibleTo(self) != has_rows:
+            tree.setVisible(has_rows)
+        if self.empty_label.isVisibleTo(self) == has_rows:
+            self.empty_label.setVisible(not has_rows)
         self.empty_label.setText(self.tr("没有发现问题。") if not findings else self.tr("此类中没有问题。"))
         self._update_filter_texts(findings)
         self._update_buttons()
+
+    def _row(self, finding: Finding) -> tuple:
+        """What one row shows: (level, colour, where, message, explanation, key), and its finding."""
+        if finding.acknowledged:
+            level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
+        elif finding.severity == ERROR:
+            level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
+        else:
+            level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
+        spec = self.session.report.spec
+        where = page_short_title(spec, page_of_finding(spec, finding))
+        explanation = self.session.report.explanations.get(finding.key, "")
+        return _Row((level, color, where, finding.message, explanation, finding.key), finding)
+
+    def _apply_rows(self, shown: list[tuple], rows: list[tuple]) -> None:
+        """Turn the list showing `shown` into one showing `rows`, row by row."""
+        tree = self.tree
+        # From the end, so the positions still to visit are not shifted by earlier edits.
+        opcodes = SequenceMatcher(None, shown, rows, autojunk=False).get_opcodes()
+        for tag, old_start, old_end, new_start, new_end in reversed(opcodes):
+            if tag == "equal":
+                for offset in range(old_end - old_start):  # shown alike; keep what the row refers to
+                    if shown[old_start + offset].finding != rows[new_start + offset].finding:
+                        tree.topLevelItem(old_start + offset).setData(0, FINDING_ROLE, rows[new_start + offset].finding)
+                continue
+            reused = min(old_end - old_start, new_end - new_start)
+            for offset in range(reused):  # same place, new content: the item (and selection) stays
+                self._fill(tree.topLevelItem(old_start + offset), rows[new_start + offset])
+            for index in range(old_end - 1, old_start + reused - 1, -1):
+                tree.takeTopLevelItem(index)
+            for offset in range(reused, new_end - new_start):
+                item = QTreeWidgetItem()
+                self._fill(item, rows[new_start + offset])
+                tree.insertTopLevelItem(old_start + offset, item)
+
+    @staticmethod
+    def _fill(item: QTreeWidgetItem, row: "_Row") -> None:
+        level, color, where, message, explanation, _key = row.shows
+        for column, text in enumerate((level, where, message, explanation)):
+            item.setText(column, text)
+        item.setForeground(0, QColor(color))
+        item.setData(0, FINDING_ROLE, row.finding)
+        item.setToolTip(2, message)
+        item.setToolTip(3, explanation)
 
     def _update_filter_texts(self, findings: list[Finding]) -> None:
         names = {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
