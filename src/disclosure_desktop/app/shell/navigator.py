@@ -105,6 +105,12 @@ class SectionNavigator(QListWidget):
         ids = [page_id for page_id, _ in pages]
         self.setCurrentRow(ids.index(current) if current in ids else 0)
 
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        # QListView answers any data change with a layout of all entries and a repaint of the
+        # whole list; a new badge changes no entry's size (uniform sizes), so only the changed
+        # entry is repainted — the badge changes on many keystrokes while a table is typed in.
+        QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+
     def set_states(self, states: dict[str, PageState]) -> None:
         for row in range(self.count()):
             item = self.item(row)
