@@ -63,6 +63,8 @@ class ProblemsPanel(QDockWidget):
         self.prompter = None  # set by the window: asks for explanations
         self._kind = ALL
         self._rows: list[_Row] = []  # what the list shows, in order
+        self._row_cache: dict[tuple[Finding, str], _Row] = {}
+        self._rows_spec = None  # the format the cached rows were made for
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -157,7 +159,12 @@ class ProblemsPanel(QDockWidget):
         touched, so the selection, the scroll position and the rest of the list stay put."""
         self._refresh_timer.stop()
         findings = self.findings()
+        if self.session is None or self.session.report.spec is not self._rows_spec:
+            self._row_cache = {}  # another report or format: places are named anew
+            self._rows_spec = self.session.report.spec if self.session else None
         rows = [self._row(finding) for finding in findings if matches(finding, self._kind)]
+        # Rows of the findings shown now, for the next refresh (a finding's row never changes).
+        self._row_cache = {(row.finding, row.shows[4]): row for row in rows}
         tree = self.tree
         current = tree.currentItem()
         current_key = current.data(0, FINDING_ROLE).key if current else None
@@ -178,8 +185,15 @@ class ProblemsPanel(QDockWidget):
         self._update_filter_texts(findings)
         self._update_buttons()
 
-    def _row(self, finding: Finding) -> tuple:
+    def _row(self, finding: Finding) -> "_Row":
         """What one row shows: (level, colour, where, message, explanation, key), and its finding."""
+        explanation = self.session.report.explanations.get(finding.key, "")
+        row = self._row_cache.get((finding, explanation))
+        if row is None:
+            row = self._row_cache[(finding, explanation)] = self._new_row(finding, explanation)
+        return row
+
+    def _new_row(self, finding: Finding, explanation: str) -> "_Row":
         if finding.acknowledged:
             level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
         elif finding.severity == ERROR:
@@ -188,7 +202,6 @@ class ProblemsPanel(QDockWidget):
             level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
         spec = self.session.report.spec
         where = page_short_title(spec, page_of_finding(spec, finding))
-        explanation = self.session.report.explanations.get(finding.key, "")
         return _Row((level, color, where, finding.message, explanation, finding.key), finding)
 
     def _apply_rows(self, shown: list[tuple], rows: list[tuple]) -> None:
