@@ -6,8 +6,8 @@ painted by a delegate from the PageState the section_state module computes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
@@ -42,31 +42,49 @@ class _BadgeDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.text = ""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Laid-out texts by (text, width, font): a badge changes on many keystrokes and Qt would
+        # otherwise lay out (shape) each title and badge again on every repaint.
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+
+    def _text(self, text: str, width: int, font) -> QStaticText:
+        key = (text, width, font.key())
+        line = self._texts.get(key)
+        if line is None:
+            if len(self._texts) > 256:
+                self._texts.clear()
+            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if width >= 0 else text
+            line = self._texts[key] = QStaticText(shown)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        return line
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         state: PageState | None = index.data(STATE_ROLE)
         super().paint(painter, option, index)
-        badge = state.badge if state else ""
-        metrics = QFontMetrics(option.font)
-        badge_width = metrics.horizontalAdvance(badge) + 2 * self.PADDING if badge else 0
+        badge = self._text(state.badge, -1, option.font) if state and state.badge else None
+        badge_width = int(badge.size().width()) + 2 * self.PADDING if badge else 0
         rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
         text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
         view = self.parent()
         selected = view is not None and view.selectionModel().isSelected(index)
         painter.save()
+        painter.setFont(option.font)
         group = QPalette.ColorGroup.Active if view is not None and view.isActiveWindow() else QPalette.ColorGroup.Inactive
         painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        title = metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        title = self._text(index.data(Qt.ItemDataRole.DisplayRole), text_rect.width(), option.font)
+        painter.drawStaticText(QPointF(text_rect.left(), text_rect.center().y() - title.size().height() / 2 + 0.5), title)
         if badge:
             foreground, background = BADGE_COLORS[state.status]
-            height = metrics.height() + 4
+            height = QFontMetrics(option.font).height() + 4
             badge_rect = QRect(rect.right() - badge_width, rect.center().y() - height // 2, badge_width, height)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(background))
             painter.drawRoundedRect(badge_rect, height / 2, height / 2)
             painter.setPen(QColor(foreground))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.drawStaticText(QPointF(badge_rect.center().x() - badge.size().width() / 2 + 0.5,
+                                           badge_rect.center().y() - badge.size().height() / 2 + 0.5), badge)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

@@ -4,8 +4,8 @@ Double-click (or Enter) asks the window to jump to the finding's section and cel
 or an error the format allows to explain (C18), can be acknowledged with an explanation that
 is saved in the project; acknowledged findings leave the open counts and show under 已说明.
 The session says when its findings changed (it computes them once per edit); the panel then
-touches only the rows that differ, deferred to the event loop so a burst of changes costs one
-update.
+touches only the rows that differ, deferred (deferred.py) so a burst of changes costs one update,
+painted with the keystroke that caused it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHB
 from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import page_of_finding, page_short_title
 from ..document.session import ReportSession
+from .deferred import Deferred
 
 ALL, ERRORS, WARNINGS, EXPLAINED = "all", "errors", "warnings", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,10 +66,7 @@ class ProblemsPanel(QDockWidget):
         self._rows: list[_Row] = []  # what the list shows, in order
         self._row_cache: dict[tuple[Finding, str], _Row] = {}
         self._rows_spec = None  # the format the cached rows were made for
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_later = Deferred(self.refresh, self)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -81,6 +79,10 @@ class ProblemsPanel(QDockWidget):
             button.setCheckable(True)
             button.setObjectName(f"filter_{kind}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            # A fixed size that fits any count: a button whose size may change makes every new
+            # count (many keystrokes change one) lay out the whole window again.
+            button.setText(f"{self._filter_names()[kind]} 9999")
+            button.setFixedSize(button.sizeHint())
             button.clicked.connect(lambda _=False, k=kind: self.set_filter(k))
             self.filter_group.addButton(button)
             self.filter_buttons[kind] = button
@@ -100,14 +102,22 @@ class ProblemsPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        # While a table is typed in, findings come and go on many keystrokes; a scroll bar that
+        # appeared and disappeared with them would resize the list and repaint the whole panel
+        # each time.
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([self.tr("级别"), self.tr("位置"), self.tr("问题"), self.tr("出错说明")])
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as the widest level word, set once: sized to its contents the column (and the
+        # whole list) would be measured and repainted whenever a row comes or goes.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("已说明"))
+        header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 24)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
         self.tree.setAccessibleName(self.tr("问题列表"))
@@ -140,7 +150,7 @@ class ProblemsPanel(QDockWidget):
         self.refresh()
 
     def schedule_refresh(self) -> None:
-        self._refresh_timer.start()
+        self._refresh_later.start()
 
     def set_filter(self, kind: str) -> None:
         self._kind = kind
@@ -157,7 +167,7 @@ class ProblemsPanel(QDockWidget):
     def refresh(self) -> None:
         """Show the session's findings: only rows whose finding (or explanation) changed are
         touched, so the selection, the scroll position and the rest of the list stay put."""
-        self._refresh_timer.stop()
+        self._refresh_later.stop()
         findings = self.findings()
         if self.session is None or self.session.report.spec is not self._rows_spec:
             self._row_cache = {}  # another report or format: places are named anew
@@ -235,8 +245,11 @@ class ProblemsPanel(QDockWidget):
         item.setToolTip(2, message)
         item.setToolTip(3, explanation)
 
+    def _filter_names(self) -> dict[str, str]:
+        return {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+
     def _update_filter_texts(self, findings: list[Finding]) -> None:
-        names = {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+        names = self._filter_names()
         for kind, button in self.filter_buttons.items():
             button.setText(f"{names[kind]} {sum(1 for f in findings if matches(f, kind))}")
         open_errors = sum(1 for f in findings if matches(f, ERRORS))
