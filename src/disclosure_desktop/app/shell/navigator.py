@@ -6,8 +6,8 @@ painted by a delegate from the PageState the section_state module computes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QRegion, QStaticText
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
@@ -60,13 +60,19 @@ class _BadgeDelegate(QStyledItemDelegate):
         return line
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        view = self.parent()
+        # QListView paints every entry within the bounding rectangle of what needs repainting;
+        # when two badges far apart change (a section's and 检查与导出's), the entries between
+        # them would be painted for nothing: only pixels inside the region reach the screen.
+        if view is not None and view.dirty_region is not None and not view.dirty_region.intersects(option.rect):
+            return
         state: PageState | None = index.data(STATE_ROLE)
         super().paint(painter, option, index)
-        badge = self._text(state.badge, -1, option.font) if state and state.badge else None
+        badge_text = state.badge if state else ""  # worded anew (translated) on each call
+        badge = self._text(badge_text, -1, option.font) if badge_text else None
         badge_width = int(badge.size().width()) + 2 * self.PADDING if badge else 0
         rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
         text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
-        view = self.parent()
         selected = view is not None and view.selectionModel().isSelected(index)
         painter.save()
         painter.setFont(option.font)
@@ -102,6 +108,7 @@ class SectionNavigator(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sectionNavigator")
+        self.dirty_region: QRegion | None = None  # while the entries are painted: what needs it
         self.setItemDelegate(_BadgeDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -122,6 +129,15 @@ class SectionNavigator(QListWidget):
         self.blockSignals(False)
         ids = [page_id for page_id, _ in pages]
         self.setCurrentRow(ids.index(current) if current in ids else 0)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() != QEvent.Type.Paint:
+            return super().viewportEvent(event)
+        self.dirty_region = event.region()
+        try:
+            return super().viewportEvent(event)
+        finally:
+            self.dirty_region = None
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:
         # QListView answers any data change with a layout of all entries and a repaint of the

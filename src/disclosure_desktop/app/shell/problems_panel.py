@@ -13,9 +13,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPalette, QShortcut, QStaticText
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QStyledItemDelegate,
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
@@ -54,6 +55,63 @@ class _Row(NamedTuple):
         return hash(self.shows)
 
 
+class _CachedTextDelegate(QStyledItemDelegate):
+    """Draws each cell's text from a cache of laid-out lines.
+
+    Qt lays a cell's text out again on every paint — for a Chinese message of forty-odd
+    characters, with font fallback, a good part of a millisecond for the list — and the whole
+    list is repainted whenever a row comes or goes, on many keystrokes while a table is typed
+    in.  The base delegate still draws the background, selection and focus; the text, elided to
+    the column width, is kept as a QStaticText.  (QStyle is not imported: see navigator.py.)
+    """
+
+    MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
+    LIMIT = 1024
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self._view = view
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+        self._painting = False
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self._painting:
+            option.text = ""  # drawn below; sizes still come from the text
+
+    def paint(self, painter, option, index) -> None:
+        self._painting = True
+        try:
+            super().paint(painter, option, index)
+        finally:
+            self._painting = False
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return
+        rect = option.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
+        key = (text, rect.width(), option.font.key())
+        line = self._texts.get(key)
+        if line is None:
+            if len(self._texts) >= self.LIMIT:
+                self._texts.clear()
+            shown = QFontMetrics(option.font).elidedText(" ".join(text.splitlines()), Qt.TextElideMode.ElideRight,
+                                                         rect.width())
+            line = self._texts[key] = QStaticText(shown)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        selected = self._view.selectionModel().isSelected(index)
+        brush = None if selected else index.data(Qt.ItemDataRole.ForegroundRole)
+        if brush is not None:
+            color = brush.color()
+        else:
+            group = QPalette.ColorGroup.Active if self._view.isActiveWindow() else QPalette.ColorGroup.Inactive
+            color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.save()
+        painter.setPen(color)
+        painter.setFont(option.font)
+        painter.drawStaticText(QPointF(rect.left(), rect.top() + (rect.height() - line.size().height()) / 2), line)
+        painter.restore()
+
+
 class ProblemsPanel(QDockWidget):
     jumpRequested = Signal(object)  # Finding
 
@@ -81,7 +139,7 @@ class ProblemsPanel(QDockWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             # A fixed size that fits any count: a button whose size may change makes every new
             # count (many keystrokes change one) lay out the whole window again.
-            button.setText(f"{self._filter_names()[kind]} 9999")
+            button.setText(f"{self._filter_names()[kind]} 999")
             button.setFixedSize(button.sizeHint())
             button.clicked.connect(lambda _=False, k=kind: self.set_filter(k))
             self.filter_group.addButton(button)
@@ -102,6 +160,7 @@ class ProblemsPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(_CachedTextDelegate(self.tree))
         # While a table is typed in, findings come and go on many keystrokes; a scroll bar that
         # appeared and disappeared with them would resize the list and repaint the whole panel
         # each time.
@@ -117,7 +176,7 @@ class ProblemsPanel(QDockWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("已说明"))
-        header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 24)
+        header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 12)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
         self.tree.setAccessibleName(self.tr("问题列表"))
