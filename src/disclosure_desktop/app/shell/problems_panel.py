@@ -10,7 +10,6 @@ painted with the keystroke that caused it.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -276,6 +275,15 @@ class ProblemsPanel(QDockWidget):
     def _apply_rows(self, shown: list[tuple], rows: list[tuple]) -> None:
         """Turn the list showing `shown` into one showing `rows`, row by row."""
         tree = self.tree
+        if not shown:  # a report just opened: no list to compare with
+            items = []
+            for row in rows:
+                items.append(QTreeWidgetItem())
+                self._fill(items[-1], row)
+            tree.addTopLevelItems(items)
+            return
+        from difflib import SequenceMatcher  # on the first edit, not at startup (a few ms to import)
+
         # From the end, so the positions still to visit are not shifted by earlier edits.
         opcodes = SequenceMatcher(None, shown, rows, autojunk=False).get_opcodes()
         for tag, old_start, old_end, new_start, new_end in reversed(opcodes):
