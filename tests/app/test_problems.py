@@ -211,3 +211,23 @@ def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window
     fresh.problems.refresh()
     assert shown_rows(panel) == shown_rows(fresh.problems)
     assert [row[4] for row in shown_rows(panel)] == [f for f in document.findings]
+
+
+def test_f2_edits_a_table_cell_and_explains_only_in_the_problems_list(qtbot, window, prompter):
+    """F2 is the problems list's 填写说明 only while the list has the focus; in a table it opens
+    the cell for editing, as in any item view."""
+    assert window.files.open_path(SAMPLE)
+    window.activateWindow()
+    window.editor.go_to("s3", focus=True)
+    editor = window.editor.page("s3").editors["s3"]
+    assert editor.focus_cell("new", "natural")
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    assert editor.view.indexWidget(editor.view.currentIndex()) is not None  # the cell editor is open
+    assert prompter.messages("run_dialog") == []  # and no explanation dialog was asked for
+
+    panel = window.problems
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item_for(panel, "C20"))
+    prompter.queue("run_dialog", lambda dialog: False)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    assert prompter.messages("run_dialog") == [("ExplanationDialog",)]

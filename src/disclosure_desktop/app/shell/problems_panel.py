@@ -190,8 +190,10 @@ class ProblemsPanel(QDockWidget):
         self.goto_button.clicked.connect(lambda: self._jump(self.tree.currentItem()))
         self.explain_button.clicked.connect(self.explain_current)
         self.remove_button.clicked.connect(self.remove_current_explanation)
-        QShortcut(QKeySequence("F2"), self.tree, self.explain_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        explain = QShortcut(QKeySequence("F2"), self.tree, self.explain_current)
+        # Set here: PySide6 ignores a context given to the constructor, and as a window-wide
+        # shortcut F2 took the key from the table editor (where it opens the cell for editing).
+        explain.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._update_filter_texts([])
         self._update_buttons()
 
