@@ -92,7 +92,7 @@ def test_an_edit_re_runs_only_the_rules_that_read_what_changed(sample):
     live = LiveChecker(sample)
     runs = []
     original = live._run
-    live._run = lambda rule: runs.append(rule.id) or original(rule)
+    live._run = lambda context, reads, rule: runs.append(rule.id) or original(context, reads, rule)
     live.update(tables=["s3"])
     table_rules = set(runs)
     runs.clear()

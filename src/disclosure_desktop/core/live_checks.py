@@ -29,43 +29,52 @@ Inputs = Callable[[str], Mapping[str, Mapping[str, object]]]
 Read = tuple[str, object]
 
 
+class _Reads:
+    """What the rule running now has read (one record per rule run)."""
+
+    __slots__ = ("current",)
+
+    def __init__(self):
+        self.current: set[Read] = set()
+
+
 class _RecordingMapping(Mapping):
     """A read-only view of one of the report's dicts that notes each key asked for."""
 
     __slots__ = ("_kind", "_get", "_keys", "_reads")
 
-    def __init__(self, kind: str, get: Callable[[str], object], keys: Callable[[], Iterable[str]], reads: set):
+    def __init__(self, kind: str, get: Callable[[str], object], keys: Callable[[], Iterable[str]], reads: _Reads):
         self._kind, self._get, self._keys, self._reads = kind, get, keys, reads
 
     def __getitem__(self, key):
-        self._reads.add((self._kind, key))
+        self._reads.current.add((self._kind, key))
         value = self._get(key)
         if value is None:
             raise KeyError(key)
         return value
 
     def get(self, key, default=None):
-        self._reads.add((self._kind, key))
+        self._reads.current.add((self._kind, key))
         value = self._get(key)
         return default if value is None else value
 
     def __contains__(self, key) -> bool:
-        self._reads.add((self._kind, key))
+        self._reads.current.add((self._kind, key))
         return self._get(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        self._reads.add((self._kind, EVERY))
+        self._reads.current.add((self._kind, EVERY))
         return iter(list(self._keys()))
 
     def __len__(self) -> int:
-        self._reads.add((self._kind, EVERY))
+        self._reads.current.add((self._kind, EVERY))
         return len(list(self._keys()))
 
 
 class _RecordingReport:
     """The report as the checks see it: tables (with the live preview) and narrative recorded."""
 
-    def __init__(self, report: Report, inputs: Inputs, reads: set):
+    def __init__(self, report: Report, inputs: Inputs, reads: _Reads):
         self._report = report
         self.tables = _RecordingMapping(TABLES, lambda t: inputs(t) if t in report.tables else (inputs(t) or None),
                                         report.tables.keys, reads)
@@ -76,13 +85,13 @@ class _RecordingReport:
 
 
 class _RecordingContext(CheckContext):
-    def __init__(self, report: _RecordingReport, previous, stated_totals, values: Callable[[str], dict], reads: set):
+    def __init__(self, report: _RecordingReport, previous, stated_totals, values: Callable[[str], dict], reads: _Reads):
         super().__init__(report, previous, stated_totals)  # type: ignore[arg-type]
         self._full_values = values
         self._reads = reads
 
     def values(self, table_id: str) -> dict[str, dict[str, object]]:
-        self._reads.add((TABLES, table_id))
+        self._reads.current.add((TABLES, table_id))
         return self._full_values(table_id)
 
 
@@ -108,7 +117,8 @@ class LiveChecker:
 
     def run_all(self) -> list[Finding]:
         """Every rule (after an edit of anything but cells and narrative, or a change of format)."""
-        self._results = [self._run(rule) for rule in self.report.spec.rules]
+        context, reads = self._context()
+        self._results = [self._run(context, reads, rule) for rule in self.report.spec.rules]
         return self._collect()
 
     def update(self, tables: Iterable[str] = (), narrative: Iterable[str] = ()) -> list[Finding]:
@@ -118,16 +128,23 @@ class LiveChecker:
             return self.findings
         changed |= {(kind, EVERY) for kind, _ in changed}
         rules = self.report.spec.rules
-        for index, (_, reads) in enumerate(self._results):
-            if not reads.isdisjoint(changed):
-                self._results[index] = self._run(rules[index])
+        context = None
+        for index, (_, read) in enumerate(self._results):
+            if not read.isdisjoint(changed):
+                if context is None:
+                    context, reads = self._context()
+                self._results[index] = self._run(context, reads, rules[index])
         return self._collect()
 
-    def _run(self, rule) -> tuple[list[Finding], set[Read]]:
-        reads: set[Read] = set()
-        context = _RecordingContext(_RecordingReport(self.report, self._inputs, reads),
-                                    self.previous or self.report.previous, self.stated_totals, self._values, reads)
-        return run_rule(context, rule), reads
+    def _context(self) -> tuple[_RecordingContext, _Reads]:
+        reads = _Reads()
+        return _RecordingContext(_RecordingReport(self.report, self._inputs, reads),
+                                 self.previous or self.report.previous, self.stated_totals, self._values, reads), reads
+
+    @staticmethod
+    def _run(context: _RecordingContext, reads: _Reads, rule) -> tuple[list[Finding], set[Read]]:
+        reads.current = set()
+        return run_rule(context, rule), reads.current
 
     def _collect(self) -> list[Finding]:
         self.findings = [finding for findings, _ in self._results for finding in findings]
