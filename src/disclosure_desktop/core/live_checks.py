@@ -92,7 +92,9 @@ class _RecordingContext(CheckContext):
 
     def values(self, table_id: str) -> dict[str, dict[str, object]]:
         self._reads.current.add((TABLES, table_id))
-        return self._full_values(table_id)
+        if table_id not in self._values:  # the context lives for one update: the values stand
+            self._values[table_id] = self._full_values(table_id)
+        return self._values[table_id]
 
 
 class LiveChecker:
