@@ -9,8 +9,9 @@ import pytest
 from disclosure_desktop.core.checks import check_report
 from disclosure_desktop.core.computed import full_table
 from disclosure_desktop.core.live_checks import LiveChecker
+from disclosure_desktop.io.project_file import load_project
 
-from .conftest import complete_report, load_project, SAMPLE
+from .conftest import SAMPLE, complete_report
 
 STEPS = 600
 VALUES = (None, 0, 0, 1, 2, 3, 5, 7, 12, -4, 2.5, 60000, 123456789)
