@@ -39,6 +39,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from disclosure_desktop.app.document.recovery import RecoveryStore  # noqa: E402
+from disclosure_desktop.app.main import create_application  # noqa: E402
 from disclosure_desktop.app.document.session import ReportSession  # noqa: E402
 from disclosure_desktop.app.shell import prompts  # noqa: E402
 from disclosure_desktop.app.shell.main_window import MainWindow  # noqa: E402
@@ -188,7 +189,7 @@ def bench_baselines(app: QApplication, edits: int):
 
 def main() -> int:
     edits = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = create_application(sys.argv[:1])  # as the program sets it up: its style sheet, Chinese locale
     folder = tempfile.TemporaryDirectory()
     window = lambda app: in_window(app, folder.name)  # noqa: E731
     bench_editor(app, 20, editor_alone)  # warm-up: imports, fonts, first paints
