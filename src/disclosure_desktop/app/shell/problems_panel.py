@@ -111,6 +111,36 @@ class _CachedTextDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _ProblemList(QTreeWidget):
+    """The list; its message column takes the width the other columns leave.
+
+    Fitted here rather than by a Stretch column: for a Stretch column Qt refits the header on a
+    timer after every change of the rows, which repaints the window a second time for the
+    keystroke that changed them.
+    """
+
+    MESSAGE_COLUMN = 2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header().sectionResized.connect(self._section_resized)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_message_column()
+
+    def _section_resized(self, column: int, *_sizes) -> None:
+        if column != self.MESSAGE_COLUMN:
+            self.fit_message_column()
+
+    def fit_message_column(self) -> None:
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.MESSAGE_COLUMN)
+        width = max(self.viewport().width() - others, header.minimumSectionSize() * 4)
+        if header.sectionSize(self.MESSAGE_COLUMN) != width:
+            header.resizeSection(self.MESSAGE_COLUMN, width)
+
+
 class ProblemsPanel(QDockWidget):
     jumpRequested = Signal(object)  # Finding
 
@@ -154,7 +184,7 @@ class ProblemsPanel(QDockWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
 
-        self.tree = QTreeWidget(body)
+        self.tree = _ProblemList(body)
         self.tree.setObjectName("problemsList")
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -172,7 +202,7 @@ class ProblemsPanel(QDockWidget):
         # whole list) would be measured and repainted whenever a row comes or goes.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # fitted by _ProblemList
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("已说明"))
         header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 12)
@@ -241,6 +271,9 @@ class ProblemsPanel(QDockWidget):
         if rows != self._rows:
             self._apply_rows(self._rows, rows)
             self._rows = rows
+            # Laid out now rather than on the view's own timer, which fires after the repaint of
+            # this keystroke and so would cost a second repaint of the window.
+            tree.executeDelayedItemsLayout()
             if current_key is not None and tree.currentItem() is None:
                 for i in range(tree.topLevelItemCount()):
                     if tree.topLevelItem(i).data(0, FINDING_ROLE).key == current_key:
