@@ -66,7 +66,7 @@ def visit_every_page():
     # Once the program has started as a user starts it (its first frame painted, the garbage
     # collector running again), every page of the guided flow is built.
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-    if not windows or windows[0].session is None or not gc.isenabled():
+    if not windows or windows[0].document is None or not gc.isenabled():
         QTimer.singleShot(20, visit_every_page)
         return
     window = windows[0]

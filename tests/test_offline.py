@@ -156,11 +156,11 @@ def test_main_paths_make_no_network_attempt(network_attempts, qtbot, tmp_path, m
     # The main window with the sample, shown offscreen.
     window = MainWindow(recovery_store=RecoveryStore(tmp_path / "recovery"), prompter=ScriptedPrompter())
     try:
-        assert window.open_path(project, ask_to_save=False)
+        assert window.files.open_path(project, ask_to_save=False)
         window.resize(1280, 760)
         window.show()
         qtbot.waitExposed(window)
-        assert window.autosave_now() in (True, False)  # the recovery copy is written locally
+        assert window.document.autosave_now() in (True, False)  # the recovery copy is written locally
         qtbot.wait(50)
     finally:
         window.close_without_prompt()

@@ -16,7 +16,7 @@ from .window_helpers import *  # noqa: F401,F403  (fixtures)
 
 @pytest.fixture
 def check_page(window):
-    window.open_sample()
+    window.files.open_sample()
     window.editor.go_to("check")
     return window, window.editor.page("check")
 
@@ -58,7 +58,7 @@ def test_every_format_is_offered_and_written(check_page, prompter, tmp_path, suf
 
 def test_errors_block_a_final_export_and_jump_to_the_cell(check_page, prompter, tmp_path):
     window, page = check_page
-    window.session.set_cells("s3", {("public", "legal_service"): 2})
+    window.document.set_cells("s3", {("public", "legal_service"): 2})
     page.refresh()
     assert "还有" in page.summary.text() and "草稿" in page.summary.text()
     assert page.blocking_list.count() >= 1

@@ -117,22 +117,22 @@ def test_switch_format_keeps_shared_cells_and_lists_the_rest():
 
 
 def test_switching_through_the_window_is_confirmed_and_undoable(window, prompter):
-    window.open_sample()
+    window.files.open_sample()
     prompter.queue("confirm", True)
-    assert window.switch_format("gov-2021")
+    assert window.files.switch_format("gov-2021")
     (title, text), = prompter.messages("confirm")
     assert title == "更改年报格式" and "将被删除" in text and "采购总金额" in text and "可以撤销" in text
-    assert window.session.report.format == "gov-2021"
+    assert window.document.report.format == "gov-2021"
     # The pages were rebuilt for the new tables: 二 has gov-2021's four sub-tables.
     assert list(window.editor.page("s2").editors) == ["s2_item1", "s2_item5", "s2_item6", "s2_item8"]
-    window.session.undo_stack.undo()
-    assert window.session.report.format == "gov-2019"
-    assert window.session.report.value("s2_item9", "central_procurement", "amount") == 32.2
+    window.document.undo_stack.undo()
+    assert window.document.report.format == "gov-2019"
+    assert window.document.report.value("s2_item9", "central_procurement", "amount") == 32.2
     assert "s2_item9" in window.editor.page("s2").editors
 
     prompter.queue("confirm", False)
-    assert not window.switch_format("gov-2021")
-    assert window.session.report.format == "gov-2019"
+    assert not window.files.switch_format("gov-2021")
+    assert window.document.report.format == "gov-2019"
 
 
 def test_year_and_explained_format_mismatch(qtbot, cover, sample_session):

@@ -75,8 +75,8 @@ def test_an_error_in_a_slot_saves_the_unsaved_edit_to_the_recovery_file_and_tell
     window = handler.window
     mine = tmp_path / "我的年报.gknb"
     mine.write_bytes(SAMPLE.read_bytes())
-    assert window.open_path(mine)
-    window.session.set_cells("s3", {("new", "natural"): 41, ("public", "natural"): 41})
+    assert window.files.open_path(mine)
+    window.document.set_cells("s3", {("new", "natural"): 41, ("public", "natural"): 41})
     crash_prompter.queue("crash", prompts.CONTINUE)
     QTimer.singleShot(0, boom)
     qtbot.waitUntil(lambda: bool(crash_prompter.messages("crash")), timeout=5000)
@@ -96,12 +96,12 @@ def test_an_error_in_a_slot_saves_the_unsaved_edit_to_the_recovery_file_and_tell
     assert mine.read_bytes() == SAMPLE.read_bytes()
     # The traceback is in the log; the program goes on with the edit still there.
     assert "未处理的异常" in log_text(log_setup) and "ValueError: 测试用的意外错误" in log_text(log_setup)
-    assert window.isVisible() and window.session.value("s3", "new", "natural") == 41
+    assert window.isVisible() and window.document.value("s3", "new", "natural") == 41
     assert handler.opened_folders == []
 
 
 def test_without_unsaved_changes_nothing_is_written_and_the_dialog_says_so(qtbot, handler, crash_prompter, isolated):
-    assert handler.window.open_path(SAMPLE)
+    assert handler.window.files.open_path(SAMPLE)
     crash_prompter.queue("crash", prompts.CONTINUE)
     QTimer.singleShot(0, boom)
     qtbot.waitUntil(lambda: bool(crash_prompter.messages("crash")), timeout=5000)
@@ -184,8 +184,8 @@ CRASH_THEN_DIE = textwrap.dedent("""
     app = create_application()
     window = MainWindow(recovery_store=RecoveryStore(sys.argv[1]), prompter=Answers())
     window.show()
-    assert window.open_path(sys.argv[2])
-    window.session.set_narrative("s6", "出错前写的文字。")
+    assert window.files.open_path(sys.argv[2])
+    window.document.set_narrative("s6", "出错前写的文字。")
     CrashHandler(configure_logging(sys.argv[3]), lambda: window).install()
     QTimer.singleShot(0, lambda: 1 / 0)
     app.exec()
@@ -205,7 +205,7 @@ def test_after_the_error_kills_the_program_the_next_start_offers_the_work(make_w
 
     window = make_window()
     prompter.queue("recover", prompts.RESTORE)
-    assert window.offer_recovery()
-    assert window.session.report.narrative["s6"] == "出错前写的文字。"
-    assert window.session.path == mine and window.is_modified()
+    assert window.files.offer_recovery()
+    assert window.document.report.narrative["s6"] == "出错前写的文字。"
+    assert window.document.path == mine and window.document.is_modified()
     assert load_project(mine).report.narrative.get("s6") != "出错前写的文字。"

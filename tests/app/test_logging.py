@@ -105,12 +105,12 @@ def test_file_operations_are_logged(window, prompter, log_folder, tmp_path):
     configure_logging(log_folder)
     damaged = tmp_path / "坏.gknb"
     damaged.write_text("{", "utf-8")
-    assert not window.open_path(damaged)
+    assert not window.files.open_path(damaged)
     copy = tmp_path / "副本.gknb"
     copy.write_bytes(SAMPLE.read_bytes())
-    assert window.open_path(copy)
-    window.session.set_narrative("s6", "改动。")
-    assert window.save()
+    assert window.files.open_path(copy)
+    window.document.set_narrative("s6", "改动。")
+    assert window.files.save()
     text = read_log(log_folder)
     assert f"无法打开 {damaged}" in text
     assert f"已打开 {copy}" in text

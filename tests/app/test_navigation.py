@@ -23,7 +23,7 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
 
 @pytest.fixture
 def sample_window(window, qtbot):
-    window.open_sample()
+    window.files.open_sample()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window
@@ -86,21 +86,21 @@ def test_keyboard_only_edit_of_a_cell_and_undo(qtbot, sample_window):
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # 三
     view = window.editor.page("s3").editors["s3"].view
     assert QApplication.focusWidget() is view
-    assert window.session.value("s3", "new", "natural") == 0
+    assert window.document.value("s3", "new", "natural") == 0
     press(qtbot, Qt.Key.Key_3)
     press(qtbot, Qt.Key.Key_Return)
-    assert window.session.value("s3", "new", "natural") == 3
-    assert window.session.value("s3", "new", "total") == 3
+    assert window.document.value("s3", "new", "natural") == 3
+    assert window.document.value("s3", "new", "total") == 3
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.value("s3", "new", "natural") == 0
+    assert window.document.value("s3", "new", "natural") == 0
     press(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.value("s3", "new", "natural") == 3
+    assert window.document.value("s3", "new", "natural") == 3
 
 
 def test_badges_follow_the_findings(qtbot, window):
-    from disclosure_desktop.app.document.session import ReportSession
+    from disclosure_desktop.app.document.controller import DocumentController
 
-    window.set_session(ReportSession(new_report(2023, "某某县教育局")), "未命名")
+    window.set_document(DocumentController(new_report(2023, "某某县教育局"), display_name="未命名"))
     navigator = window.editor.navigator
 
     def states():
@@ -113,24 +113,24 @@ def test_badges_follow_the_findings(qtbot, window):
     assert initial["check"].status == ERRORS
 
     # Some of 三 filled, balanced: the blanks are counted, not called mistakes.
-    window.session.set_cells("s3", {("new", "natural"): 2, ("public", "natural"): 2})
+    window.document.set_cells("s3", {("new", "natural"): 2, ("public", "natural"): 2})
     assert states()["s3"].status == BLANKS and states()["s3"].badge.endswith("格未填")
 
     # Everything of 三 zero but one result without an application: C9/C1 errors.
-    table = window.session.report.spec.table("s3")
+    table = window.document.report.spec.table("s3")
     zeros = {(row.id, column.id): 0 for row, column in table.input_cells()}
-    window.session.set_cells("s3", {**zeros, ("public", "natural"): 4})
+    window.document.set_cells("s3", {**zeros, ("public", "natural"): 4})
     s3 = states()["s3"]
     assert s3.status == ERRORS and s3.badge == f"{s3.count} 个错误" and s3.count >= 1
 
-    window.session.set_cells("s3", {("public", "natural"): 0})
+    window.document.set_cells("s3", {("public", "natural"): 0})
     assert states()["s3"].status == FILLED and states()["s3"].badge == "已填"
 
     # A warning on the cover (published late) and its acknowledgement.
     import datetime as dt
-    window.session.set_meta(lambda r: setattr(r.front, "published_on", dt.date(2024, 5, 1)))
+    window.document.set_meta(lambda r: setattr(r.front, "published_on", dt.date(2024, 5, 1)))
     assert states()["cover"].status == WARNINGS and states()["cover"].badge == "1 个提示"
-    window.session.set_explanation("C20", "经批准延期公开。")
+    window.document.set_explanation("C20", "经批准延期公开。")
     assert states()["cover"].status == FILLED
 
 
@@ -138,7 +138,7 @@ def test_badges_update_by_themselves_after_an_edit(qtbot, sample_window):
     window = sample_window
     navigator = window.editor.navigator
     assert navigator.state_of("check").status == READY
-    window.session.set_narrative("s5", "")
+    window.document.set_narrative("s5", "")
     qtbot.waitUntil(lambda: navigator.state_of("s5").status == EMPTY)
     qtbot.waitUntil(lambda: navigator.state_of("check").status == ERRORS)
     assert navigator.state_of("check").badge == "1 个错误"
@@ -148,12 +148,12 @@ def test_ctrl_z_in_the_text_editor_is_the_windows_undo(qtbot, sample_window):
     window = sample_window
     window.editor.go_to("s6", focus=True)
     edit = window.editor.page("s6").editor.edit
-    before = window.session.report.narrative["s6"]
+    before = window.document.report.narrative["s6"]
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     qtbot.keyClicks(edit, "abc")
-    assert window.session.report.narrative["s6"] == before + "abc"
+    assert window.document.report.narrative["s6"] == before + "abc"
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.report.narrative["s6"] == before and edit.toPlainText() == before
+    assert window.document.report.narrative["s6"] == before and edit.toPlainText() == before
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert edit.toPlainText() == before + "abc"
     assert "编辑正文" in window.undo_action.text()

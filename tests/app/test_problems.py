@@ -19,9 +19,9 @@ def late_sample(window, tmp_path):
     """The sample with its explanation of C20 removed: one open warning, no errors."""
     target = tmp_path / "late.gknb"
     target.write_bytes(SAMPLE.read_bytes())
-    assert window.open_path(target)
-    window.session.set_explanation("C20", "")
-    window.save()
+    assert window.files.open_path(target)
+    window.document.set_explanation("C20", "")
+    window.files.save()
     window.problems.refresh()  # both refresh on the next event-loop turn; the test does not wait
     window.editor.update_states()
     return target
@@ -54,7 +54,7 @@ def test_acknowledging_a_warning_is_saved_and_leaves_the_open_counts(window, pro
     prompter.queue("run_dialog", fill)
     panel.explain_button.click()
 
-    assert window.session.report.explanations == {"C20": "网站改版，经区政府办同意延期发布。"}
+    assert window.document.report.explanations == {"C20": "网站改版，经区政府办同意延期发布。"}
     panel.refresh()
     window.editor.update_states()
     assert "0 个错误，0 个提示" in panel.windowTitle()
@@ -62,20 +62,20 @@ def test_acknowledging_a_warning_is_saved_and_leaves_the_open_counts(window, pro
     assert item_for(panel, "C20").text(0) == "已说明"
     assert item_for(panel, "C20").text(3) == "网站改版，经区政府办同意延期发布。"
 
-    assert window.save()
+    assert window.files.save()
     assert load_project(target).report.explanations["C20"] == "网站改版，经区政府办同意延期发布。"
     reopened = make_window()
-    reopened.open_path(target)
-    (c20,) = [f for f in reopened.session.findings if f.rule == "C20"]
+    reopened.files.open_path(target)
+    (c20,) = [f for f in reopened.document.findings if f.rule == "C20"]
     assert c20.acknowledged
 
     # The acknowledgement is an edit like any other: undo brings the warning back.
-    window.session.undo_stack.undo()
-    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+    window.document.undo_stack.undo()
+    assert not [f for f in window.document.findings if f.rule == "C20"][0].acknowledged
 
 
 def test_explanations_can_be_edited_and_removed(window, prompter):
-    window.open_sample()  # its C20 carries an explanation
+    window.files.open_sample()  # its C20 carries an explanation
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C20")
@@ -88,22 +88,22 @@ def test_explanations_can_be_edited_and_removed(window, prompter):
         return True
     prompter.queue("run_dialog", edit)
     panel.explain_button.click()
-    assert window.session.report.explanations["C20"] == "改写后的说明。"
+    assert window.document.report.explanations["C20"] == "改写后的说明。"
 
     prompter.queue("run_dialog", lambda dialog: False)  # cancelled: nothing changes
     panel.explain_button.click()
-    assert window.session.report.explanations["C20"] == "改写后的说明。"
+    assert window.document.report.explanations["C20"] == "改写后的说明。"
 
     panel.refresh()
     panel.tree.setCurrentItem(item_for(panel, "C20"))
     panel.remove_button.click()
-    assert "C20" not in window.session.report.explanations
-    assert not [f for f in window.session.findings if f.rule == "C20"][0].acknowledged
+    assert "C20" not in window.document.report.explanations
+    assert not [f for f in window.document.findings if f.rule == "C20"][0].acknowledged
 
 
 def test_errors_cannot_be_explained_away(window, prompter):
-    window.open_sample()
-    window.session.set_cells("s3", {("public", "natural"): 2})  # a result without any application
+    window.files.open_sample()
+    window.document.set_cells("s3", {("public", "natural"): 2})  # a result without any application
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C1")
@@ -115,10 +115,10 @@ def test_errors_cannot_be_explained_away(window, prompter):
 
 
 def test_filters_split_errors_warnings_and_explained(window):
-    window.open_sample()
-    window.session.set_cells("s3", {("public", "natural"): 2})
-    window.session.set_meta(lambda r: setattr(r.front, "has_rulemaking_power", False))
-    window.session.set_cells("s2_item1", {("regulations", "new_made"): 1})  # C14 warning
+    window.files.open_sample()
+    window.document.set_cells("s3", {("public", "natural"): 2})
+    window.document.set_meta(lambda r: setattr(r.front, "has_rulemaking_power", False))
+    window.document.set_cells("s2_item1", {("regulations", "new_made"): 1})  # C14 warning
     panel = window.problems
     counts = {}
     for kind in (ALL, ERRORS, WARNINGS, EXPLAINED):
@@ -132,8 +132,8 @@ def test_filters_split_errors_warnings_and_explained(window):
 
 
 def test_activating_a_cell_finding_jumps_to_the_cell(qtbot, window):
-    window.open_sample()
-    window.session.set_cells("s3", {("declined_2", "research"): 1})
+    window.files.open_sample()
+    window.document.set_cells("s3", {("declined_2", "research"): 1})
     panel = window.problems
     panel.set_filter(ERRORS)
     item = item_for(panel, "C9")
@@ -151,8 +151,8 @@ def test_activating_a_cell_finding_jumps_to_the_cell(qtbot, window):
 
 
 def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
-    window.open_sample()
-    window.session.set_narrative("s5", "")
+    window.files.open_sample()
+    window.document.set_narrative("s5", "")
     panel = window.problems
     panel.refresh()
     item = item_for(panel, "C19")
@@ -163,8 +163,71 @@ def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
 
 
 def test_f8_moves_the_focus_to_the_problems_list(qtbot, window):
-    window.open_sample()
+    window.files.open_sample()
     window.activateWindow()
     window.editor.go_to("s1", focus=True)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     assert QApplication.focusWidget() is window.problems.tree
+
+
+def shown_rows(panel):
+    tree = panel.tree
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(4)) + (tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1),)
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window):
+    """Typing changes one or two findings: the other rows keep their items, the selection and
+    the scroll position stay, and the list equals one built afresh by a new panel."""
+    assert window.files.open_path(SAMPLE)
+    document, panel = window.document, window.problems
+    # Six blank cells of 三: six rows saying 未填写, and the balance broken.
+    table = document.report.spec.table("s3")
+    for row in table.data_rows[:6]:
+        document.set_cells("s3", {(row.id, "natural"): None})
+    panel.refresh()
+    tree = panel.tree
+    count = tree.topLevelItemCount()
+    assert count > 6
+    items = [tree.topLevelItem(i) for i in range(count)]
+    selected = items[count // 2]
+    tree.setCurrentItem(selected)
+    tree.verticalScrollBar().setValue(tree.verticalScrollBar().maximum())
+    scroll = tree.verticalScrollBar().value()
+
+    document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})  # one C5 row goes, a C1 row changes
+    panel.refresh()
+    after = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    kept = [item for item in after if any(item is old for old in items)]
+    assert tree.currentItem() is selected
+    assert tree.verticalScrollBar().value() == min(scroll, tree.verticalScrollBar().maximum())
+    assert len(kept) >= len(items) - 3  # only the changed rows were replaced
+
+    fresh = make_window()
+    assert fresh.files.open_path(SAMPLE)
+    for row in table.data_rows[:6]:
+        fresh.document.set_cells("s3", {(row.id, "natural"): None})
+    fresh.document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})
+    fresh.problems.refresh()
+    assert shown_rows(panel) == shown_rows(fresh.problems)
+    assert [row[4] for row in shown_rows(panel)] == [f for f in document.findings]
+
+
+def test_f2_edits_a_table_cell_and_explains_only_in_the_problems_list(qtbot, window, prompter):
+    """F2 is the problems list's 填写说明 only while the list has the focus; in a table it opens
+    the cell for editing, as in any item view."""
+    assert window.files.open_path(SAMPLE)
+    window.activateWindow()
+    window.editor.go_to("s3", focus=True)
+    editor = window.editor.page("s3").editors["s3"]
+    assert editor.focus_cell("new", "natural")
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    assert editor.view.indexWidget(editor.view.currentIndex()) is not None  # the cell editor is open
+    assert prompter.messages("run_dialog") == []  # and no explanation dialog was asked for
+
+    panel = window.problems
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(item_for(panel, "C20"))
+    prompter.queue("run_dialog", lambda dialog: False)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    assert prompter.messages("run_dialog") == [("ExplanationDialog",)]

@@ -25,10 +25,10 @@ CRASHING_SESSION = textwrap.dedent("""
     app = create_application()
     window = MainWindow(recovery_store=RecoveryStore(sys.argv[1]))
     window.show()
-    assert window.open_path(sys.argv[2])
-    window.session.set_cells("s3", {("new", "natural"): 7, ("public", "natural"): 7})
-    window.session.set_narrative("s6", "崩溃前写的文字。")
-    assert window.autosave_now()
+    assert window.files.open_path(sys.argv[2])
+    window.document.set_cells("s3", {("new", "natural"): 7, ("public", "natural"): 7})
+    window.document.set_narrative("s6", "崩溃前写的文字。")
+    assert window.document.autosave_now()
     os._exit(3)  # the crash: no close, no clean-up
 """)
 
@@ -40,10 +40,10 @@ def recovery_files(folder):
 def test_autosave_writes_a_recovery_file_and_never_the_users_file(window, isolated, tmp_path):
     target = tmp_path / "mine.gknb"
     target.write_bytes(SAMPLE.read_bytes())
-    assert window.open_path(target)
-    assert not window.autosave_now()  # nothing changed: nothing to write
-    window.session.set_narrative("s6", "未保存的修改。")
-    assert window.autosave_now()
+    assert window.files.open_path(target)
+    assert not window.document.autosave_now()  # nothing changed: nothing to write
+    window.document.set_narrative("s6", "未保存的修改。")
+    assert window.document.autosave_now()
     assert target.read_bytes() == SAMPLE.read_bytes()
     (recovery,) = recovery_files(isolated / "recovery")
     document = json.loads(recovery.read_text("utf-8"))
@@ -51,18 +51,18 @@ def test_autosave_writes_a_recovery_file_and_never_the_users_file(window, isolat
     assert document["project"]["narrative"]["s6"] == "未保存的修改。"
     # The window's own recovery file is not offered to itself while it runs.
     assert RecoveryStore(isolated / "recovery").pending() == []
-    assert window.save()
+    assert window.files.save()
     assert recovery_files(isolated / "recovery") == []
-    assert window.autosave_timer.interval() == 60_000
+    assert window.document.autosave_timer.interval() == 60_000
 
 
 def test_undo_back_to_the_saved_state_removes_the_recovery_file(window, isolated):
-    window.open_path(SAMPLE)
-    window.session.set_narrative("s6", "临时。")
-    assert window.autosave_now()
-    window.session.undo_stack.undo()
-    assert not window.is_modified()
-    window.autosave_now()
+    window.files.open_path(SAMPLE)
+    window.document.set_narrative("s6", "临时。")
+    assert window.document.autosave_now()
+    window.document.undo_stack.undo()
+    assert not window.document.is_modified()
+    window.document.autosave_now()
     assert recovery_files(isolated / "recovery") == []
 
 
@@ -78,16 +78,16 @@ def test_recovery_after_a_crash(make_window, prompter, isolated, tmp_path):
 
     prompter.queue("recover", prompts.RESTORE)
     window = make_window()
-    assert window.offer_recovery()
+    assert window.files.offer_recovery()
     (title, saved_at, original), = prompter.messages("recover")
     assert "重庆市开州区教育委员会2019年" in title and original == str(target) and saved_at
-    report = window.session.report
+    report = window.document.report
     assert report.value("s3", "new", "natural") == 7 and report.value("s3", "public", "natural") == 7
     assert report.narrative["s6"] == "崩溃前写的文字。"
-    assert window.session.path == target
-    assert window.is_modified() and window.isWindowModified()  # restored, not yet saved
+    assert window.document.path == target
+    assert window.document.is_modified() and window.isWindowModified()  # restored, not yet saved
 
-    assert window.save()
+    assert window.files.save()
     assert load_project(target).report.narrative["s6"] == "崩溃前写的文字。"
     assert recovery_files(folder) == []
 
@@ -100,14 +100,14 @@ def test_declined_recovery_is_kept_for_later_or_discarded(make_window, prompter,
 
     prompter.queue("recover", prompts.LATER)
     window = make_window()
-    assert not window.offer_recovery()
-    assert window.session is None
+    assert not window.files.offer_recovery()
+    assert window.document is None
     assert len(recovery_files(isolated / "recovery")) == 1
 
     prompter.queue("recover", prompts.DISCARD)
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
     assert recovery_files(isolated / "recovery") == []
-    assert not window.offer_recovery()  # nothing left to offer
+    assert not window.files.offer_recovery()  # nothing left to offer
 
 
 def test_a_damaged_recovery_file_is_reported_and_removed(make_window, prompter, isolated):
@@ -116,7 +116,7 @@ def test_a_damaged_recovery_file_is_reported_and_removed(make_window, prompter, 
     (folder / f"20250101-000000-1-deadbeef{RECOVERY_SUFFIX}").write_text("{不是JSON", "utf-8")
     prompter.queue("recover", prompts.RESTORE)
     window = make_window()
-    assert not window.offer_recovery()
+    assert not window.files.offer_recovery()
     (title, message), = prompter.messages("error")
     assert title == "无法恢复" and "恢复文件已损坏" in message
     assert recovery_files(folder) == []

@@ -15,7 +15,7 @@ SMALL = (910, 512)
 
 
 def _open_sample(window):
-    window.open_sample()
+    window.files.open_sample()
 
 
 def test_small_window_keeps_titles_readable_and_pages_scroll(make_window, qtbot):
@@ -55,9 +55,9 @@ def test_roomy_window_shows_the_guidance(make_window, qtbot):
 def test_opening_the_bundled_sample_by_path_gives_an_untitled_copy(make_window):
     """The README's first command opens resources/samples/…; Ctrl+S must not overwrite it."""
     window = make_window()
-    assert window.open_path(SAMPLE)
-    assert window.session.path is None
-    assert window.session.report.agency == "重庆市开州区教育委员会"
+    assert window.files.open_path(SAMPLE)
+    assert window.document.path is None
+    assert window.document.report.agency == "重庆市开州区教育委员会"
 
 
 # A first start (no saved geometry) on a 1366×768 screen, in a process of its own: the offscreen
@@ -70,7 +70,7 @@ from disclosure_desktop.app.shell.main_window import MainWindow
 
 app = create_application()
 window = MainWindow(show_start=False)
-window.open_sample()
+window.files.open_sample()
 window.show()
 window.editor.go_to("s3")
 for _ in range(5):

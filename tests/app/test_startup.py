@@ -70,7 +70,7 @@ def test_start_page_new_report(window, prompter):
         return True
     prompter.queue("run_dialog", fill)
     window.start_page.new_button.click()
-    report = window.session.report
+    report = window.document.report
     assert (report.year, report.agency, report.format, report.front.agency_kind) == \
         (2024, "某某县人民政府", "gov-2021", "government")
     assert window.central.currentWidget() is window.editor
@@ -113,34 +113,34 @@ def test_new_from_last_year_carries_forward(window, prompter, tmp_path):
         return True
     prompter.queue("open_file", str(source)).queue("run_dialog", confirm)
     window.start_page.carry_button.click()
-    report = window.session.report
+    report = window.document.report
     assert report.year == 2023 and report.value("s3", "carried_in", "natural") == 4
     assert report.previous is not None and report.previous.year == 2022
-    assert window.is_modified()  # not on disk yet: closing asks
+    assert window.document.is_modified()  # not on disk yet: closing asks
 
 
 def test_open_sample_and_recent_from_the_start_page(window, prompter, tmp_path):
     window.start_page.sample_button.click()
-    assert window.session.report.agency == "重庆市开州区教育委员会" and window.session.path is None
-    assert window.close_report()
+    assert window.document.report.agency == "重庆市开州区教育委员会" and window.document.path is None
+    assert window.files.close_report()
     copy = tmp_path / "copy.gknb"
     copy.write_bytes(SAMPLE.read_bytes())
     prompter.queue("open_file", str(copy))
     window.start_page.open_button.click()
-    assert window.session.path == copy
-    window.close_report()
+    assert window.document.path == copy
+    window.files.close_report()
     assert window.start_page.recent_list.count() == 1
     window.start_page.recent_list.itemActivated.emit(window.start_page.recent_list.item(0))
-    assert window.session.path == copy
+    assert window.document.path == copy
 
 
 def test_import_published_report(window, prompter):
     source = str(Path(__file__).resolve().parents[1] / "samples" / "kaizhou-edu-2019.txt")
     assert window.import_action.isVisible()
     prompter.queue("open_file", source)
-    assert window.import_published()
+    assert window.files.import_published()
     (title, text), = prompter.messages("information")
     assert title == "导入结果" and "已读取198个" in text
-    assert window.session.report.agency == "重庆市开州区教育委员会"
-    assert window.is_modified() and window.session.path is None
-    assert window.session.report.tables == load_project(SAMPLE).report.tables
+    assert window.document.report.agency == "重庆市开州区教育委员会"
+    assert window.document.is_modified() and window.document.path is None
+    assert window.document.report.tables == load_project(SAMPLE).report.tables

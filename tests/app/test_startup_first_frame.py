@@ -46,7 +46,7 @@ class FirstPaintProbe(QObject):
     def eventFilter(self, window, event) -> bool:
         if event.type() == QEvent.Type.Paint and self.seen is None:
             window.removeEventFilter(self)
-            session = window.session
+            session = window.document
             navigator = window.editor.navigator
             self.seen = {
                 "page": window.editor.current_page_id(),

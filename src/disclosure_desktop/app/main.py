@@ -193,7 +193,7 @@ def _show_window(app, file, quit_after_show, collecting, log_setup, windows) -> 
     windows.append(window)
     if file:
         # Opened before the first frame, so that frame already shows the report.
-        if not window.open_path(file, ask_to_save=False):
+        if not window.files.open_path(file, ask_to_save=False):
             if quit_after_show:
                 return 2
             window.show_start_page()
@@ -212,10 +212,9 @@ def _show_window(app, file, quit_after_show, collecting, log_setup, windows) -> 
 
         log.info("首帧用时 %.0f ms；%s", startup_ms, system_summary())
         if quit_after_show:
-            window.autosave_timer.stop()
             app.quit()
         else:
-            window.offer_recovery()
+            window.files.offer_recovery()
 
     _FirstFrame(window, after_first_frame)
     if not quit_after_show:

@@ -665,10 +665,18 @@ def check_report(report: Report, previous: Report | PreviousYear | None = None,
     ctx = CheckContext(report, previous or report.previous, stated_totals)
     findings: list[Finding] = []
     for rule in ctx.format.rules:
-        for finding in CHECKS[rule.check](ctx, rule):
-            if rule.can_be_acknowledged and report.explanations.get(finding.key, "").strip():
-                finding = Finding(**{**asdict(finding), "acknowledged": True})
-            findings.append(finding)
+        findings.extend(run_rule(ctx, rule))
+    return findings
+
+
+def run_rule(ctx: CheckContext, rule: Rule) -> list[Finding]:
+    """The findings of one rule, with explanations applied (live_checks.py re-runs single rules)."""
+    explanations = ctx.report.explanations
+    findings = []
+    for finding in CHECKS[rule.check](ctx, rule):
+        if rule.can_be_acknowledged and explanations.get(finding.key, "").strip():
+            finding = Finding(**{**asdict(finding), "acknowledged": True})
+        findings.append(finding)
     return findings
 
 

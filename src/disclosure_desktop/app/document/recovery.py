@@ -56,8 +56,8 @@ class AutosaveSlot:
         """Remove the recovery file (after a clean save or close); the slot stays usable."""
         try:
             self.path.unlink()
-        except FileNotFoundError:
-            pass
+        except OSError:
+            pass  # gone already, or its folder is: closing or saving a report must not fail on it
 
     def release(self) -> None:
         """Give up the slot: the file is removed and the lock released."""

@@ -14,8 +14,9 @@ from typing import Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...core.checks import Finding, StatedTotals, check_report
+from ...core.checks import Finding, StatedTotals
 from ...core.computed import full_table
+from ...core.live_checks import LiveChecker
 from ...core.model import PreviousYear, Report
 
 CellKey = tuple[str, str]  # (row id, column id)
@@ -42,8 +43,9 @@ class ReportSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._preview: tuple[str, str, str, object] | None = None
         self._tables_cache: dict[str, dict[str, dict[str, object]]] = {}
-        self.findings: list[Finding] = []
-        self.refresh_findings()
+        # The findings, computed once per change and only for the rules the change can affect.
+        self._checker = LiveChecker(report, previous, stated_totals, inputs=self._inputs, values=self.table_values)
+        self.findings: list[Finding] = self._checker.findings
 
     # --- reading ------------------------------------------------------------------------------
     def table_values(self, table_id: str) -> dict[str, dict[str, object]]:
@@ -73,7 +75,10 @@ class ReportSession(QObject):
 
     # --- live preview while typing ------------------------------------------------------------
     def set_preview(self, table_id: str, row_id: str, column_id: str, value) -> None:
+        before = self._preview
         self._preview = (table_id, row_id, column_id, value)
+        if before and before[0] != table_id:
+            self._changed_table(before[0])  # the value typed there before is gone
         self._changed_table(table_id)
 
     def clear_preview(self) -> None:
@@ -131,7 +136,7 @@ class ReportSession(QObject):
         else:
             self.report.narrative.pop(section_id, None)
         self.narrativeChanged.emit(section_id)
-        self.refresh_findings()
+        self._set_findings(self._checker.update(narrative=[section_id]))
 
     def _apply_state(self, state: Report) -> None:
         copy = state.model_copy(deep=True)
@@ -152,16 +157,19 @@ class ReportSession(QObject):
     def _changed_table(self, table_id: str) -> None:
         self._tables_cache.pop(table_id, None)
         self.tableChanged.emit(table_id)
-        self.refresh_findings()
+        self._set_findings(self._checker.update(tables=[table_id]))
 
     # --- findings -----------------------------------------------------------------------------
     def refresh_findings(self) -> None:
-        report = self.report
-        if self._preview:
-            table_id = self._preview[0]
-            report = report.model_copy(update={"tables": {**report.tables, table_id: self._inputs(table_id)}})
-        self.findings = check_report(report, self.previous, self.stated_totals)
-        self.findingsChanged.emit()
+        """Check the whole report again (after anything but a cell or narrative edit)."""
+        self._set_findings(self._checker.run_all())
+
+    def _set_findings(self, findings: list[Finding]) -> None:
+        # Listeners (problems panel, badges, cell marks) hear only of a real change: most
+        # keystrokes leave the findings as they were.
+        if findings != self.findings:
+            self.findings = findings
+            self.findingsChanged.emit()
 
 
 class _CellsCommand(QUndoCommand):

@@ -118,10 +118,11 @@ class CrashHandler(QObject):
 
     def _save_work(self, window) -> tuple[str, str]:
         """("saved", recovery path) | ("nothing", "") | ("failed", reason)."""
-        if window is None or not hasattr(window, "save_recovery_now"):
+        document = getattr(window, "document", None)
+        if document is None:
             return "nothing", ""
         try:
-            path = window.save_recovery_now()
+            path = document.save_recovery_now()
         except Exception as error:  # noqa: BLE001 - whatever went wrong, the dialog must still come
             log.exception("出错后写恢复文件失败")
             return "failed", str(error)

@@ -2,18 +2,19 @@
 
 Pages are built the first time they are shown, so opening a report costs one page, and are
 rebuilt when the report changes format (the tables differ).  Badges and guidance follow the
-findings through a zero-delay timer: a burst of changes while typing costs one update.
+findings, deferred (deferred.py): a burst of changes while typing costs one update.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QStackedWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from ...core.checks import Finding
 from ..pages.cover import CoverPage
 from ..pages.guidance import guidance_html
+from .deferred import Deferred
 from .navigator import SectionNavigator
 from ..pages.base import SectionPage
 from ...core.section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
@@ -100,10 +101,7 @@ class EditorArea(QSplitter):
         self._sizes_chosen = False  # a saved layout or the user's drag: never refitted after that
         self.splitterMoved.connect(self._sizes_were_chosen)
 
-        self._update_timer = QTimer(self)
-        self._update_timer.setSingleShot(True)
-        self._update_timer.setInterval(0)
-        self._update_timer.timeout.connect(self.update_states)
+        self._update_later = Deferred(self.update_states, self)
 
     # --- pane widths ----------------------------------------------------------------------------
     def restoreState(self, state) -> bool:
@@ -139,8 +137,8 @@ class EditorArea(QSplitter):
             self.navigator.clear()
             self.guidance.clear()
             return
-        session.findingsChanged.connect(self._update_timer.start)
-        session.narrativeChanged.connect(lambda *_: self._update_timer.start())
+        session.findingsChanged.connect(self._update_later.start)
+        session.narrativeChanged.connect(self._update_later.start)
         session.metaChanged.connect(self._meta_changed)
         session.formatChanged.connect(self.rebuild)
         self._fill_navigator()
@@ -156,7 +154,7 @@ class EditorArea(QSplitter):
             self.go_to(COVER)
 
     def _meta_changed(self) -> None:
-        self._update_timer.start()
+        self._update_later.start()
 
     def rebuild(self) -> None:
         """The format changed: its tables differ, so every page is built anew."""
@@ -262,7 +260,7 @@ class EditorArea(QSplitter):
 
     # --- badges and guidance ----------------------------------------------------------------
     def update_states(self) -> None:
-        self._update_timer.stop()
+        self._update_later.stop()
         if self.session is None:
             return
         self.navigator.set_states(page_states(self.session.report, self.session.findings))

@@ -6,8 +6,8 @@ painted by a delegate from the PageState the section_state module computes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QRegion, QStaticText
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
@@ -42,31 +42,55 @@ class _BadgeDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.text = ""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Laid-out texts by (text, width, font): a badge changes on many keystrokes and Qt would
+        # otherwise lay out (shape) each title and badge again on every repaint.
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+
+    def _text(self, text: str, width: int, font) -> QStaticText:
+        key = (text, width, font.key())
+        line = self._texts.get(key)
+        if line is None:
+            if len(self._texts) > 256:
+                self._texts.clear()
+            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if width >= 0 else text
+            line = self._texts[key] = QStaticText(shown)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        return line
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        view = self.parent()
+        # QListView paints every entry within the bounding rectangle of what needs repainting;
+        # when two badges far apart change (a section's and 检查与导出's), the entries between
+        # them would be painted for nothing: only pixels inside the region reach the screen.
+        if view is not None and view.dirty_region is not None and not view.dirty_region.intersects(option.rect):
+            return
         state: PageState | None = index.data(STATE_ROLE)
         super().paint(painter, option, index)
-        badge = state.badge if state else ""
-        metrics = QFontMetrics(option.font)
-        badge_width = metrics.horizontalAdvance(badge) + 2 * self.PADDING if badge else 0
+        badge_text = state.badge if state else ""  # worded anew (translated) on each call
+        badge = self._text(badge_text, -1, option.font) if badge_text else None
+        badge_width = int(badge.size().width()) + 2 * self.PADDING if badge else 0
         rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
         text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
-        view = self.parent()
         selected = view is not None and view.selectionModel().isSelected(index)
         painter.save()
+        painter.setFont(option.font)
         group = QPalette.ColorGroup.Active if view is not None and view.isActiveWindow() else QPalette.ColorGroup.Inactive
         painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        title = metrics.elidedText(index.data(Qt.ItemDataRole.DisplayRole), Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        title = self._text(index.data(Qt.ItemDataRole.DisplayRole), text_rect.width(), option.font)
+        painter.drawStaticText(QPointF(text_rect.left(), text_rect.center().y() - title.size().height() / 2 + 0.5), title)
         if badge:
             foreground, background = BADGE_COLORS[state.status]
-            height = metrics.height() + 4
+            height = QFontMetrics(option.font).height() + 4
             badge_rect = QRect(rect.right() - badge_width, rect.center().y() - height // 2, badge_width, height)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(background))
             painter.drawRoundedRect(badge_rect, height / 2, height / 2)
             painter.setPen(QColor(foreground))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.drawStaticText(QPointF(badge_rect.center().x() - badge.size().width() / 2 + 0.5,
+                                           badge_rect.center().y() - badge.size().height() / 2 + 0.5), badge)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -84,6 +108,7 @@ class SectionNavigator(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sectionNavigator")
+        self.dirty_region: QRegion | None = None  # while the entries are painted: what needs it
         self.setItemDelegate(_BadgeDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -104,6 +129,21 @@ class SectionNavigator(QListWidget):
         self.blockSignals(False)
         ids = [page_id for page_id, _ in pages]
         self.setCurrentRow(ids.index(current) if current in ids else 0)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() != QEvent.Type.Paint:
+            return super().viewportEvent(event)
+        self.dirty_region = event.region()
+        try:
+            return super().viewportEvent(event)
+        finally:
+            self.dirty_region = None
+
+    def dataChanged(self, top_left, bottom_right, roles=()) -> None:
+        # QListView answers any data change with a layout of all entries and a repaint of the
+        # whole list; a new badge changes no entry's size (uniform sizes), so only the changed
+        # entry is repainted — the badge changes on many keystrokes while a table is typed in.
+        QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
 
     def set_states(self, states: dict[str, PageState]) -> None:
         for row in range(self.count()):

@@ -3,20 +3,25 @@
 Double-click (or Enter) asks the window to jump to the finding's section and cell.  A warning,
 or an error the format allows to explain (C18), can be acknowledged with an explanation that
 is saved in the project; acknowledged findings leave the open counts and show under 已说明.
-Refreshing is deferred to the event loop, so a burst of findingsChanged while typing costs one
-rebuild, off the keystroke path.
+The session says when its findings changed (it computes them once per edit); the panel then
+touches only the rows that differ, deferred (deferred.py) so a burst of changes costs one update,
+painted with the keystroke that caused it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from typing import NamedTuple
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPalette, QShortcut, QStaticText
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QStyledItemDelegate,
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import page_of_finding, page_short_title
 from ..document.session import ReportSession
+from .deferred import Deferred
 
 ALL, ERRORS, WARNINGS, EXPLAINED = "all", "errors", "warnings", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +38,109 @@ def matches(finding: Finding, kind: str) -> bool:
     return True
 
 
+class _Row(NamedTuple):
+    """One row of the list; rows compare (and are matched) by what they show."""
+
+    shows: tuple
+    finding: Finding
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Row) and self.shows == other.shows
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.shows)
+
+
+class _CachedTextDelegate(QStyledItemDelegate):
+    """Draws each cell's text from a cache of laid-out lines.
+
+    Qt lays a cell's text out again on every paint — for a Chinese message of forty-odd
+    characters, with font fallback, a good part of a millisecond for the list — and the whole
+    list is repainted whenever a row comes or goes, on many keystrokes while a table is typed
+    in.  The base delegate still draws the background, selection and focus; the text, elided to
+    the column width, is kept as a QStaticText.  (QStyle is not imported: see navigator.py.)
+    """
+
+    MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
+    LIMIT = 1024
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self._view = view
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+        self._painting = False
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self._painting:
+            option.text = ""  # drawn below; sizes still come from the text
+
+    def paint(self, painter, option, index) -> None:
+        self._painting = True
+        try:
+            super().paint(painter, option, index)
+        finally:
+            self._painting = False
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return
+        rect = option.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
+        key = (text, rect.width(), option.font.key())
+        line = self._texts.get(key)
+        if line is None:
+            if len(self._texts) >= self.LIMIT:
+                self._texts.clear()
+            shown = QFontMetrics(option.font).elidedText(" ".join(text.splitlines()), Qt.TextElideMode.ElideRight,
+                                                         rect.width())
+            line = self._texts[key] = QStaticText(shown)
+            line.setTextFormat(Qt.TextFormat.PlainText)
+        selected = self._view.selectionModel().isSelected(index)
+        brush = None if selected else index.data(Qt.ItemDataRole.ForegroundRole)
+        if brush is not None:
+            color = brush.color()
+        else:
+            group = QPalette.ColorGroup.Active if self._view.isActiveWindow() else QPalette.ColorGroup.Inactive
+            color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.save()
+        painter.setPen(color)
+        painter.setFont(option.font)
+        painter.drawStaticText(QPointF(rect.left(), rect.top() + (rect.height() - line.size().height()) / 2), line)
+        painter.restore()
+
+
+class _ProblemList(QTreeWidget):
+    """The list; its message column takes the width the other columns leave.
+
+    Fitted here rather than by a Stretch column: for a Stretch column Qt refits the header on a
+    timer after every change of the rows, which repaints the window a second time for the
+    keystroke that changed them.
+    """
+
+    MESSAGE_COLUMN = 2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header().sectionResized.connect(self._section_resized)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_message_column()
+
+    def _section_resized(self, column: int, *_sizes) -> None:
+        if column != self.MESSAGE_COLUMN:
+            self.fit_message_column()
+
+    def fit_message_column(self) -> None:
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.MESSAGE_COLUMN)
+        width = max(self.viewport().width() - others, header.minimumSectionSize() * 4)
+        if header.sectionSize(self.MESSAGE_COLUMN) != width:
+            header.resizeSection(self.MESSAGE_COLUMN, width)
+
+
 class ProblemsPanel(QDockWidget):
     jumpRequested = Signal(object)  # Finding
 
@@ -42,10 +150,10 @@ class ProblemsPanel(QDockWidget):
         self.session: ReportSession | None = None
         self.prompter = None  # set by the window: asks for explanations
         self._kind = ALL
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._rows: list[_Row] = []  # what the list shows, in order
+        self._row_cache: dict[tuple[Finding, str], _Row] = {}
+        self._rows_spec = None  # the format the cached rows were made for
+        self._refresh_later = Deferred(self.refresh, self)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -58,6 +166,10 @@ class ProblemsPanel(QDockWidget):
             button.setCheckable(True)
             button.setObjectName(f"filter_{kind}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            # A fixed size that fits any count: a button whose size may change makes every new
+            # count (many keystrokes change one) lay out the whole window again.
+            button.setText(f"{self._filter_names()[kind]} 999")
+            button.setFixedSize(button.sizeHint())
             button.clicked.connect(lambda _=False, k=kind: self.set_filter(k))
             self.filter_group.addButton(button)
             self.filter_buttons[kind] = button
@@ -72,19 +184,28 @@ class ProblemsPanel(QDockWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
 
-        self.tree = QTreeWidget(body)
+        self.tree = _ProblemList(body)
         self.tree.setObjectName("problemsList")
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(_CachedTextDelegate(self.tree))
+        # While a table is typed in, findings come and go on many keystrokes; a scroll bar that
+        # appeared and disappeared with them would resize the list and repaint the whole panel
+        # each time.
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([self.tr("级别"), self.tr("位置"), self.tr("问题"), self.tr("出错说明")])
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # As wide as the widest level word, set once: sized to its contents the column (and the
+        # whole list) would be measured and repainted whenever a row comes or goes.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # fitted by _ProblemList
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("已说明"))
+        header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 12)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
         self.tree.setAccessibleName(self.tr("问题列表"))
@@ -99,8 +220,10 @@ class ProblemsPanel(QDockWidget):
         self.goto_button.clicked.connect(lambda: self._jump(self.tree.currentItem()))
         self.explain_button.clicked.connect(self.explain_current)
         self.remove_button.clicked.connect(self.remove_current_explanation)
-        QShortcut(QKeySequence("F2"), self.tree, self.explain_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        explain = QShortcut(QKeySequence("F2"), self.tree, self.explain_current)
+        # Set here: PySide6 ignores a context given to the constructor, and as a window-wide
+        # shortcut F2 took the key from the table editor (where it opens the cell for editing).
+        explain.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._update_filter_texts([])
         self._update_buttons()
 
@@ -117,7 +240,7 @@ class ProblemsPanel(QDockWidget):
         self.refresh()
 
     def schedule_refresh(self) -> None:
-        self._refresh_timer.start()
+        self._refresh_later.start()
 
     def set_filter(self, kind: str) -> None:
         self._kind = kind
@@ -132,45 +255,103 @@ class ProblemsPanel(QDockWidget):
         return [self.tree.topLevelItem(i).data(0, FINDING_ROLE) for i in range(self.tree.topLevelItemCount())]
 
     def refresh(self) -> None:
-        self._refresh_timer.stop()
+        """Show the session's findings: only rows whose finding (or explanation) changed are
+        touched, so the selection, the scroll position and the rest of the list stay put."""
+        self._refresh_later.stop()
         findings = self.findings()
-        current = self.tree.currentItem()
+        if self.session is None or self.session.report.spec is not self._rows_spec:
+            self._row_cache = {}  # another report or format: places are named anew
+            self._rows_spec = self.session.report.spec if self.session else None
+        rows = [self._row(finding) for finding in findings if matches(finding, self._kind)]
+        # Rows of the findings shown now, for the next refresh (a finding's row never changes).
+        self._row_cache = {(row.finding, row.shows[4]): row for row in rows}
+        tree = self.tree
+        current = tree.currentItem()
         current_key = current.data(0, FINDING_ROLE).key if current else None
-        spec = self.session.report.spec if self.session else None
-        explanations = self.session.report.explanations if self.session else {}
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        restore = None
-        for finding in findings:
-            if not matches(finding, self._kind):
-                continue
-            if finding.acknowledged:
-                level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
-            elif finding.severity == ERROR:
-                level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
-            else:
-                level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
-            where = page_short_title(spec, page_of_finding(spec, finding))
-            explanation = explanations.get(finding.key, "")
-            item = QTreeWidgetItem([level, where, finding.message, explanation])
-            item.setForeground(0, QColor(color))
-            item.setData(0, FINDING_ROLE, finding)
-            item.setToolTip(2, finding.message)
-            item.setToolTip(3, explanation)
-            self.tree.addTopLevelItem(item)
-            if finding.key == current_key:
-                restore = item
-        self.tree.setUpdatesEnabled(True)
-        if restore is not None:
-            self.tree.setCurrentItem(restore)
-        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
-        self.empty_label.setVisible(self.tree.topLevelItemCount() == 0)
+        if rows != self._rows:
+            self._apply_rows(self._rows, rows)
+            self._rows = rows
+            # Laid out now rather than on the view's own timer, which fires after the repaint of
+            # this keystroke and so would cost a second repaint of the window.
+            tree.executeDelayedItemsLayout()
+            if current_key is not None and tree.currentItem() is None:
+                for i in range(tree.topLevelItemCount()):
+                    if tree.topLevelItem(i).data(0, FINDING_ROLE).key == current_key:
+                        tree.setCurrentItem(tree.topLevelItem(i))
+                        break
+        has_rows = bool(rows)
+        if tree.isVisibleTo(self) != has_rows:
+            tree.setVisible(has_rows)
+        if self.empty_label.isVisibleTo(self) == has_rows:
+            self.empty_label.setVisible(not has_rows)
         self.empty_label.setText(self.tr("没有发现问题。") if not findings else self.tr("此类中没有问题。"))
         self._update_filter_texts(findings)
         self._update_buttons()
 
+    def _row(self, finding: Finding) -> "_Row":
+        """What one row shows: (level, colour, where, message, explanation, key), and its finding."""
+        explanation = self.session.report.explanations.get(finding.key, "")
+        row = self._row_cache.get((finding, explanation))
+        if row is None:
+            row = self._row_cache[(finding, explanation)] = self._new_row(finding, explanation)
+        return row
+
+    def _new_row(self, finding: Finding, explanation: str) -> "_Row":
+        if finding.acknowledged:
+            level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
+        elif finding.severity == ERROR:
+            level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
+        else:
+            level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
+        spec = self.session.report.spec
+        where = page_short_title(spec, page_of_finding(spec, finding))
+        return _Row((level, color, where, finding.message, explanation, finding.key), finding)
+
+    def _apply_rows(self, shown: list[tuple], rows: list[tuple]) -> None:
+        """Turn the list showing `shown` into one showing `rows`, row by row."""
+        tree = self.tree
+        if not shown:  # a report just opened: no list to compare with
+            items = []
+            for row in rows:
+                items.append(QTreeWidgetItem())
+                self._fill(items[-1], row)
+            tree.addTopLevelItems(items)
+            return
+        from difflib import SequenceMatcher  # on the first edit, not at startup (a few ms to import)
+
+        # From the end, so the positions still to visit are not shifted by earlier edits.
+        opcodes = SequenceMatcher(None, shown, rows, autojunk=False).get_opcodes()
+        for tag, old_start, old_end, new_start, new_end in reversed(opcodes):
+            if tag == "equal":
+                for offset in range(old_end - old_start):  # shown alike; keep what the row refers to
+                    if shown[old_start + offset].finding != rows[new_start + offset].finding:
+                        tree.topLevelItem(old_start + offset).setData(0, FINDING_ROLE, rows[new_start + offset].finding)
+                continue
+            reused = min(old_end - old_start, new_end - new_start)
+            for offset in range(reused):  # same place, new content: the item (and selection) stays
+                self._fill(tree.topLevelItem(old_start + offset), rows[new_start + offset])
+            for index in range(old_end - 1, old_start + reused - 1, -1):
+                tree.takeTopLevelItem(index)
+            for offset in range(reused, new_end - new_start):
+                item = QTreeWidgetItem()
+                self._fill(item, rows[new_start + offset])
+                tree.insertTopLevelItem(old_start + offset, item)
+
+    @staticmethod
+    def _fill(item: QTreeWidgetItem, row: "_Row") -> None:
+        level, color, where, message, explanation, _key = row.shows
+        for column, text in enumerate((level, where, message, explanation)):
+            item.setText(column, text)
+        item.setForeground(0, QColor(color))
+        item.setData(0, FINDING_ROLE, row.finding)
+        item.setToolTip(2, message)
+        item.setToolTip(3, explanation)
+
+    def _filter_names(self) -> dict[str, str]:
+        return {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+
     def _update_filter_texts(self, findings: list[Finding]) -> None:
-        names = {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+        names = self._filter_names()
         for kind, button in self.filter_buttons.items():
             button.setText(f"{names[kind]} {sum(1 for f in findings if matches(f, kind))}")
         open_errors = sum(1 for f in findings if matches(f, ERRORS))
