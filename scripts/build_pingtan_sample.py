@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from disclosure_desktop.core.formats import get_format  # noqa: E402
-from disclosure_desktop.core.model import FrontMatter, Report  # noqa: E402
+from disclosure_desktop.core.model import FeeReport, FrontMatter, Report  # noqa: E402
+from disclosure_desktop.io.importer.fees import read_fees
 from disclosure_desktop.io.project_file import dumps_project  # noqa: E402
 
 SOURCES = ROOT / "resources" / "samples" / "sources"
@@ -96,8 +97,10 @@ def build() -> Report:
                             for row_id, cells in rows.items()}
     published = dt.datetime.strptime(header["发布时间"], "%Y-%m-%d %H:%M").date()
     site = re.match(r"https?://[^/]+", header["原文链接"]).group(0)
+    # 六 says 无收取信息处理费情况: the fee form holds 0s, read as the importer reads them.
+    fees = read_fees(narrative.get("s6", "")) or FeeReport()
     return Report(format=fmt.id, year=data["year"], agency=data["agency"], tables=tables, narrative=narrative,
-                  front=FrontMatter(agency_kind="government", published_on=published,
+                  fees=fees, front=FrontMatter(agency_kind="government", published_on=published,
                                     published_at=f"平潭综合实验区政府门户网站（{site.split('//')[1]}）"),
                   explanations=dict(EXPLANATIONS))
 

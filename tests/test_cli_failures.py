@@ -112,9 +112,7 @@ def _small_file_limit():
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # Python ignores SIGXFSZ: writes fail with EFBIG
 
 
-@pytest.mark.parametrize("suffix", ["docx", "html", pytest.param("xlsx", marks=pytest.mark.xfail(
-    strict=True, reason="xlsx_export writes through the system temp folder outside the error handling "
-                        "(issue 15 point 8, the export engineer's part): exit 3 until that lands")), "pdf"])
+@pytest.mark.parametrize("suffix", ["docx", "html", "xlsx", "pdf"])
 def test_file_size_limit_of_the_system_is_told_in_chinese(tmp_path, suffix):
     target = tmp_path / f"out.{suffix}"
     result = subprocess.run([sys.executable, "-m", "disclosure_desktop", "export", str(SAMPLE), "-o", str(target)],

@@ -101,7 +101,7 @@ def test_new_carry_forward_and_check(third_format, tmp_path, capsys):
 def test_every_editor_page_of_the_third_format(third_format, window, tmp_path, qtbot):
     report = complete_report(2031)
     save_project(report, tmp_path / "2031.gknb")
-    assert window.open_path(tmp_path / "2031.gknb")
+    assert window.files.open_path(tmp_path / "2031.gknb")
     editor = window.editor
     seen = []
     for page_id in ["cover", *(s.id for s in third_format.sections), "check"]:

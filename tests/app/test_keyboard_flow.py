@@ -38,7 +38,7 @@ def header_on_screen(view) -> bool:
 @pytest.fixture
 def small_window(make_window, qtbot):
     window = make_window(size=SMALL_SCREEN)
-    window.open_sample()
+    window.files.open_sample()
     qtbot.waitExposed(window)
     return window
 
@@ -72,7 +72,7 @@ def test_typing_while_walking_lands_in_the_visible_cell(small_window):
     view = window.editor.page("s3").editors["s3"].view
     view.setFocus()
     view.setCurrentIndex(view.next_input("right", 0, -1))
-    session = window.session
+    session = window.document
     for _ in range(40):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     index = view.currentIndex()
@@ -107,4 +107,4 @@ def test_tab_runs_on_into_the_next_sub_table_and_back(small_window):
     QApplication.processEvents()
     assert QApplication.focusWidget() is second.view and cell_on_screen(second.view)
     table = first.model.table
-    assert window.session.stored_value(table.id, first.model.rows[last.row()].id, first.model.columns[last.column()].id) == 5
+    assert window.document.stored_value(table.id, first.model.rows[last.row()].id, first.model.columns[last.column()].id) == 5
