@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMenuBar
 
 from disclosure_desktop.app.shell.help_window import HelpWindow, guide_markdown, help_folder, shortcut_rows
 
+from .window_helpers import *  # noqa: F401,F403  (fixtures)
+
 
 def test_every_picture_the_guide_names_is_bundled():
     names = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", guide_markdown())
@@ -45,3 +47,18 @@ def test_shortcuts_are_read_from_the_menus(qtbot):
     window = HelpWindow(bar)
     qtbot.addWidget(window)
     assert "Ctrl+S" in window.shortcuts.toPlainText() and "保存" in window.shortcuts.toPlainText()
+
+
+def test_help_menu_opens_the_guide_the_shortcuts_and_about(window, prompter, qtbot):
+    window.guide_action.trigger()
+    help_window = window._help
+    assert help_window.isVisible() and help_window.tabs.currentIndex() == HelpWindow.GUIDE_TAB
+    assert [s.toString() for s in window.guide_action.shortcuts()] == ["F1"]
+    window.shortcuts_action.trigger()
+    assert help_window.tabs.currentIndex() == HelpWindow.SHORTCUTS_TAB
+    listed = help_window.shortcuts.toPlainText()
+    assert "Ctrl+S" in listed and "F1" in listed and "Ctrl+E" in listed
+    help_window.close()
+    window.about_action.trigger()
+    (title, text), = prompter.messages("information")
+    assert title == "关于" and "版本" in text and "数据文件夹" in text and "设置文件" in text

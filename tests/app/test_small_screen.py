@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from PySide6.QtWidgets import QApplication
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)
@@ -78,7 +80,7 @@ for _ in range(5):
 view = window.editor.page("s3").editors["s3"].view
 last = view.model().columnCount() - 1
 right_edge = view.viewport().x() + view.columnViewportPosition(last) + view.columnWidth(last) - 1
-print(json.dumps({"window_width": window.width(), "guidance": window.editor.sizes()[2],
+print(json.dumps({"window_width": window.frameGeometry().width(), "guidance": window.editor.sizes()[2],
                   "visible_right": view.visibleRegion().boundingRect().right(), "total_right": right_edge}))
 window.close_without_prompt()
 """
@@ -96,3 +98,57 @@ def test_first_start_on_a_1366_screen_shows_the_whole_of_table_three(isolated, t
     assert seen["window_width"] == 1366
     assert seen["guidance"] > 0  # the guidance pane is still beside the page
     assert seen["total_right"] <= seen["visible_right"], seen
+
+
+# Any start on a screen of a given size, in a process of its own: the window (with its status
+# bar) lies inside the free area, whatever geometry was saved before.
+FIT_ON_SCREEN = """
+import json, sys
+from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtWidgets import QApplication
+from disclosure_desktop.app.main import create_application
+from disclosure_desktop.app.shell.main_window import MainWindow
+
+app = create_application()
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+saved = sys.argv[2]
+if saved != "none":
+    w, h = map(int, saved.split("x"))
+    big = MainWindow(settings=settings, show_start=False)
+    big.setGeometry(QRect(40, 30, w, h))  # as saved on another screen
+    settings.setValue("window/geometry", big.saveGeometry())
+    settings.sync()
+    big.close_without_prompt()
+window = MainWindow(settings=settings)
+window.files.open_sample()
+window.show()
+for _ in range(5):
+    app.processEvents()
+free = window.screen().availableGeometry()
+frame = window.frameGeometry()
+bar = window.statusBar()
+print(json.dumps({"free": free.getRect(), "frame": frame.getRect(), "inside": free.contains(frame),
+                  "status_bar": bar.isVisible() and window.rect().contains(bar.geometry())}))
+window.close_without_prompt()
+"""
+
+
+@pytest.mark.parametrize("screen_size", [(1366, 768), (1280, 720), (1024, 600)])
+@pytest.mark.parametrize("saved", ["none", "2560x1440", "702x513"])
+def test_every_start_fits_the_free_area_of_the_screen(tmp_path, screen_size, saved):
+    width, height = screen_size
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-c", FIT_ON_SCREEN, str(tmp_path / "settings.ini"), saved], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["inside"] and seen["status_bar"], seen
+    x, y, w, h = seen["frame"]
+    if saved == "702x513":  # too small to work in: made usable again
+        assert (w, h) == (min(1440, width), min(900, height)), seen
+    if saved == "2560x1440":  # from a bigger screen: as big as this one allows
+        assert w == width and h >= height - 40, seen

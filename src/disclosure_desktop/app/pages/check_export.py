@@ -77,7 +77,7 @@ class CheckExportPage(SectionPage):
             self.export_buttons[suffix] = button
         export_layout.addLayout(buttons)
         print_row = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("打印预览(&V)…"))
+        self.preview_button = QPushButton(self.tr("打印预览(&B)…"))
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         for button in (self.preview_button, self.print_button):
             print_row.addWidget(button)

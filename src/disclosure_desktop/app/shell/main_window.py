@@ -28,6 +28,7 @@ from .problems_panel import ProblemsPanel
 from .settings import APPLICATION_TITLE, app_settings, recovery_folder
 
 FIRST_START_SIZE = (1440, 900)  # the window with no saved geometry, at most the screen's free area
+MIN_USABLE_SIZE = (960, 540)  # smaller than this (or the screen) a restored window is enlarged
 
 
 def icon_path(name: str) -> str:
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.document: DocumentController | None = None
         self.files = FileCommands(self)
         self.log_setup = None  # logging_setup.LogSetup, set by run_gui: 关于 says where the log is
+        self._fitted_on_show = False
+        self._help = None  # the help window, built when first asked for
         self.setWindowIcon(QIcon(icon_path("app.svg")))
 
         self.undo_group = QUndoGroup(self)
@@ -145,7 +148,11 @@ class MainWindow(QMainWindow):
         self.toggle_navigator_action.toggled.connect(self.editor.navigator.setVisible)
         self.toggle_guidance_action = QAction(tr("填写指引"), self, checkable=True, checked=True)
         self.toggle_guidance_action.toggled.connect(self.editor.guidance.setVisible)
-        self.about_action = self._action(tr("关于(&A)"), self.about, [], tr("关于本程序"))
+        self.guide_action = self._action(tr("使用说明(&U)"), lambda: self.show_help(0), ["F1"],
+                                         tr("逐屏说明如何填写、检查和导出年报（不需要联网）"))
+        self.shortcuts_action = self._action(tr("键盘快捷键(&K)"), lambda: self.show_help(1), [],
+                                             tr("列出所有键盘操作"))
+        self.about_action = self._action(tr("关于(&A)"), self.about, [], tr("版本、数据文件夹和日志文件"))
 
     def _create_menus(self) -> None:
         tr = self.tr
@@ -174,6 +181,9 @@ class MainWindow(QMainWindow):
         problems_toggle.setText(tr("问题面板"))
         view_menu.addAction(problems_toggle)
         help_menu = bar.addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         # Looked up without importing it: the importer is only loaded when first used.
         self.import_action.setVisible(importlib.util.find_spec("disclosure_desktop.io.importer") is not None)
@@ -303,11 +313,28 @@ class MainWindow(QMainWindow):
             if self.problems.tree.currentItem() is None and self.problems.tree.topLevelItemCount():
                 self.problems.tree.setCurrentItem(self.problems.tree.topLevelItem(0))
 
+    def show_help(self, tab: int) -> None:
+        """帮助: the user guide or the shortcut list, in a window of its own (built on first use)."""
+        if self._help is None:
+            from .help_window import HelpWindow
+
+            self._help = HelpWindow(self.menuBar(), self)
+        self._help.show_tab(tab)
+
     def about(self) -> None:
-        text = self.tr("{title}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
-                       "年报格式依据国务院办公厅政府信息公开办公室印发的格式。").format(title=self.tr(APPLICATION_TITLE))
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            program = version("disclosure-desktop")
+        except PackageNotFoundError:  # a source tree that was never installed
+            program = self.tr("未知")
+        text = self.tr("{title}\n版本 {version}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
+                       "年报格式依据国务院办公厅政府信息公开办公室印发的格式。\n\n"
+                       "数据文件夹（自动保存与恢复）：{data}\n设置文件：{settings}").format(
+            title=self.tr(APPLICATION_TITLE), version=program, data=recovery_folder().parent,
+            settings=self.settings.fileName())
         if self.log_setup is not None:
-            text += "\n\n" + self.log_setup.describe()
+            text += "\n" + self.log_setup.describe()
         self.prompter.information(self, self.tr("关于"), text)
 
     # --- window state ---------------------------------------------------------------------------
@@ -322,6 +349,7 @@ class MainWindow(QMainWindow):
                 # As wide as a 1366×768 screen allows: table 三 with its 总计 column and the
                 # guidance beside it needs all of it (at 1280 the 总计 column was cut off).
                 self.resize(min(FIRST_START_SIZE[0], available.width()), min(FIRST_START_SIZE[1], available.height()))
+        self.fit_to_screen(enlarge_if_tiny=True)
         state = self.settings.value("window/state")
         self._size_docks_on_show = not (isinstance(state, QByteArray) and not state.isEmpty())
         if not self._size_docks_on_show:
@@ -329,6 +357,32 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/editor_splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.editor.restoreState(splitter)
+
+    def fit_to_screen(self, *, enlarge_if_tiny: bool = False) -> None:
+        """Keep the whole window — title bar and status bar included — on the screen's free area
+        (task bar excluded): a geometry saved on a bigger or a disconnected screen is clamped;
+        with `enlarge_if_tiny` (a restored geometry) one too small to work in is made usable."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        if not available.intersects(self.frameGeometry()):  # saved on a screen that is gone
+            screen = QApplication.primaryScreen()
+            available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()  # title bar, borders
+        room_w, room_h = available.width() - extra_w, available.height() - extra_h
+        width, height = min(self.width(), room_w), min(self.height(), room_h)
+        usable_w, usable_h = min(MIN_USABLE_SIZE[0], room_w), min(MIN_USABLE_SIZE[1], room_h)
+        if enlarge_if_tiny and (width < usable_w or height < usable_h):
+            width, height = min(max(width, FIRST_START_SIZE[0]), room_w), min(max(height, FIRST_START_SIZE[1]), room_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        left = min(max(frame.left(), available.left()), available.right() + 1 - frame.width())
+        top = min(max(frame.top(), available.top()), available.bottom() + 1 - frame.height())
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -338,6 +392,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._fitted_on_show:  # the title bar's height is known once the window is shown
+            self._fitted_on_show = True
+            QTimer.singleShot(0, self.fit_to_screen)
         if self._size_docks_on_show:
             # First start: a low problems panel leaves the tables most of a 768-pixel screen.
             self._size_docks_on_show = False

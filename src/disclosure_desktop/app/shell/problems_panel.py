@@ -176,8 +176,8 @@ class ProblemsPanel(QDockWidget):
             bar.addWidget(button)
         self.filter_buttons[ALL].setChecked(True)
         bar.addStretch(1)
-        self.goto_button = QPushButton(self.tr("转到(&G)"), body)
-        self.explain_button = QPushButton(self.tr("填写说明(&E)…"), body)
+        self.goto_button = QPushButton(self.tr("转到(&J)"), body)
+        self.explain_button = QPushButton(self.tr("填写说明(&X)…"), body)
         self.explain_button.setToolTip(self.tr("提示（以及年报格式与年度不符）如情况属实，可填写出错说明后不再计入"))
         self.remove_button = QPushButton(self.tr("删除说明"), body)
         for button in (self.goto_button, self.explain_button, self.remove_button):
@@ -371,7 +371,7 @@ class ProblemsPanel(QDockWidget):
         finding = self._current_finding()
         self.goto_button.setEnabled(finding is not None)
         self.explain_button.setEnabled(self._can_explain(finding))
-        self.explain_button.setText(self.tr("修改说明(&E)…") if finding and finding.acknowledged else self.tr("填写说明(&E)…"))
+        self.explain_button.setText(self.tr("修改说明(&X)…") if finding and finding.acknowledged else self.tr("填写说明(&X)…"))
         self.remove_button.setEnabled(bool(finding and finding.acknowledged))
 
     # --- actions ------------------------------------------------------------------------------
