@@ -117,6 +117,7 @@ if saved != "none":
     big = MainWindow(settings=settings, show_start=False)
     big.setGeometry(QRect(40, 30, w, h))  # as saved on another screen
     settings.setValue("window/geometry", big.saveGeometry())
+    settings.setValue("window/screen", "2560x1400")  # saved on another, bigger screen
     settings.sync()
     big.close_without_prompt()
 window = MainWindow(settings=settings)

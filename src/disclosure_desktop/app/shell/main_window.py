@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(tr("保存(&S)"), files.save, [K.Save], tr("保存年报项目文件"))
         self.save_as_action = self._action(tr("另存为(&A)…"), files.save_as, ["Ctrl+Shift+S"], tr("保存到另一个文件"))
         self.import_action = self._action(tr("导入已发布的年报(&I)…"), files.import_published, [],
-                                          tr("从网站上已发布年报的文本或网页导入数字和正文"))
+                                          tr("从已发布年报的网页、文本、Word（.docx）或 PDF 文件导入数字和正文"))
         self.export_action = self._action(tr("导出(&X)…"), lambda: self.editor.go_to("check", focus=True), ["Ctrl+E"],
                                           tr("转到“检查与导出”"))
         self.close_action = self._action(tr("关闭(&C)"), files.close_report, [K.Close], tr("关闭当前年报"))
@@ -349,7 +349,9 @@ class MainWindow(QMainWindow):
                 # As wide as a 1366×768 screen allows: table 三 with its 总计 column and the
                 # guidance beside it needs all of it (at 1280 the 总计 column was cut off).
                 self.resize(min(FIRST_START_SIZE[0], available.width()), min(FIRST_START_SIZE[1], available.height()))
-        self.fit_to_screen(enlarge_if_tiny=True)
+        # A small window the user chose on this screen stays small; one that comes back small from
+        # another screen (or with no record of its screen) is made usable again.
+        self.fit_to_screen(enlarge_if_tiny=self.settings.value("window/screen") != self._screen_key())
         state = self.settings.value("window/state")
         self._size_docks_on_show = not (isinstance(state, QByteArray) and not state.isEmpty())
         if not self._size_docks_on_show:
@@ -384,8 +386,16 @@ class MainWindow(QMainWindow):
         if (left, top) != (frame.left(), frame.top()):
             self.move(left, top)
 
+    def _screen_key(self) -> str:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return ""
+        free = screen.availableGeometry()
+        return f"{free.width()}x{free.height()}"
+
     def save_window_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/screen", self._screen_key())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/editor_splitter", self.editor.saveState())
         self.settings.sync()

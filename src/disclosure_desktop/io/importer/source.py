@@ -30,7 +30,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise ImportRefused(f"“{quote(path.name)}”是文件夹，请选择网页、文本或 Word 文件。", "missing")
+            raise ImportRefused(f"“{quote(path.name)}”是文件夹，请选择网页、文本、Word 或 PDF 文件。", "missing")
         if size > MAX_SOURCE_BYTES:
             raise ImportRefused(
                 f"文件过大（{_megabytes(size)}，上限{_megabytes(MAX_SOURCE_BYTES)}），"
