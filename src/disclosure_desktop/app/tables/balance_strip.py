@@ -113,6 +113,10 @@ class BalanceStrip(QWidget):
         bold.setBold(True)
 
         label_rect = self._label_rect()
+        # A keystroke repaints one or two columns (update(rect) in _on_table_changed): only the
+        # cells inside the event's rectangle are drawn, the rest of the strip is still on screen.
+        dirty = event.rect()
+        labels = labels if label_rect.intersects(dirty) else ()
         for i, text in enumerate(labels):
             cell = QRect(label_rect.x(), i * line, label_rect.width(), line)
             painter.fillRect(cell, palette.color(QPalette.ColorRole.Button))
@@ -131,8 +135,13 @@ class BalanceStrip(QWidget):
 
         painter.setClipRect(self._viewport_clip())
         painter.setFont(self.font())
+        viewport = self.view.viewport()
+        origin = self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).x()
+        header = self.view.horizontalHeader()
         for column, sums in enumerate(self.sums):
-            rect = self._column_rect(column)
+            rect = QRect(origin + header.sectionViewportPosition(column), 0, header.sectionSize(column), self.height())
+            if not rect.intersects(dirty):
+                continue
             texts = ("", "", "") if sums is None else (format_value(sums[0]), format_value(sums[1]), self.status(column))
             equal = sums is not None and sums[0] == sums[1]
             for i, text in enumerate(texts):
