@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app.shell.problems_panel import ALL, ERRORS, EXPLAINED, WARNINGS
+from disclosure_desktop.app.shell.problems_panel import ALL, ERRORS, EXPLAINED, TO_FILL, WARNINGS
 from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.io.project_file import load_project
 
@@ -154,8 +154,9 @@ def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
     window.files.open_sample()
     window.document.set_narrative("s5", "")
     panel = window.problems
-    panel.refresh()
+    panel.set_filter(TO_FILL)  # an emptied section is 未填 until 检查
     item = item_for(panel, "C19")
+    assert item.text(0) == "未填"
     panel.tree.setCurrentItem(item)
     panel.goto_button.click()
     assert window.editor.current_page_id() == "s5"
@@ -181,6 +182,7 @@ def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window
     the scroll position stay, and the list equals one built afresh by a new panel."""
     assert window.files.open_path(SAMPLE)
     document, panel = window.document, window.problems
+    document.request_full_check()  # blanks are listed among the problems
     # Six blank cells of 三: six rows saying 未填写, and the balance broken.
     table = document.report.spec.table("s3")
     for row in table.data_rows[:6]:
@@ -205,6 +207,7 @@ def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window
 
     fresh = make_window()
     assert fresh.files.open_path(SAMPLE)
+    fresh.document.request_full_check()
     for row in table.data_rows[:6]:
         fresh.document.set_cells("s3", {(row.id, "natural"): None})
     fresh.document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})
