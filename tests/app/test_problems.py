@@ -303,6 +303,7 @@ def test_a_new_report_shows_what_is_left_to_fill_and_no_errors_until_the_check(w
     assert document.findings and all(f.severity == ERROR for f in document.findings)  # what 检查 would say
     # Nothing is shown as an error: the list of problems is empty, a neutral line says what is left.
     assert panel.visible_findings() == [] and "0 个错误" in panel.windowTitle()
+    assert panel.empty_label.text() == "已填写的内容中没有发现问题。"
     summary = split_findings(document.report.spec, document.findings, False).to_fill_summary()
     assert summary.startswith("还有 166 个单元格、6 个部分") and summary in panel.unfilled_label.text()
     assert panel.unfilled_label.isVisibleTo(panel)

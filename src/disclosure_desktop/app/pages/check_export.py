@@ -158,7 +158,7 @@ class CheckExportPage(SectionPage):
         if blocking:
             text = self.tr("还有 {n} 处错误，改正前只能导出带“草稿”标记的文本。单击下面的错误可转到出错位置。").format(n=len(blocking))
             if unfilled:
-                text += self.tr("其中{unfilled}。").format(unfilled=unfilled.removeprefix("还有 "))
+                text += self.tr("其中 {unfilled}。").format(unfilled=unfilled.removeprefix("还有 "))
         elif split.to_fill:
             text = self.tr("{unfilled}，填好前只能导出带“草稿”标记的文本。").format(unfilled=unfilled)
         else:

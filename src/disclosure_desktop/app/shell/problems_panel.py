@@ -302,8 +302,12 @@ class ProblemsPanel(QDockWidget):
             tree.setVisible(has_rows)
         if self.empty_label.isVisibleTo(self) == has_rows:
             self.empty_label.setVisible(not has_rows)
-        self.empty_label.setText(self.tr("没有发现问题。") if len(to_fill) == len(findings)
-                                 else self.tr("此类中没有问题。"))
+        if not findings:
+            self.empty_label.setText(self.tr("没有发现问题。"))
+        elif len(to_fill) == len(findings):
+            self.empty_label.setText(self.tr("已填写的内容中没有发现问题。"))
+        else:
+            self.empty_label.setText(self.tr("此类中没有问题。"))
         self._update_unfilled(split.to_fill_summary())
         self._update_filter_texts(findings, to_fill)
         self._update_buttons()
