@@ -133,3 +133,48 @@ def test_print_preview_and_print_go_through_the_dialog_hook(check_page, prompter
     page.print_button.click()
     assert seen == ["QPrintPreviewDialog", "QPrintDialog"]
     assert Path(tmp_path / "via-dialog.pdf").stat().st_size > 10_000
+
+
+def test_a_new_report_is_checked_on_this_page_and_its_blanks_refuse_a_final_export(window, prompter, tmp_path):
+    from disclosure_desktop.app.document.controller import DocumentController
+    from disclosure_desktop.core.checks import blocking_findings
+    from disclosure_desktop.core.model import new_report
+    from disclosure_desktop.core.section_state import split_findings
+
+    window.set_document(DocumentController(new_report(2025, "某某县教育局"), display_name="未命名"))
+    document = window.document
+    assert not document.full_check
+    window.editor.go_to("check")  # coming here is 检查
+    page = window.editor.page("check")
+    assert document.full_check
+    # Every blank is listed as an error that blocks the final export, and the summary says how
+    # much of it is still to fill.
+    assert page.blocking_list.count() == len(blocking_findings(document.findings)) == len(document.findings)
+    unfilled = split_findings(document.report.spec, document.findings, False).to_fill_summary()
+    assert f"还有 {len(document.findings)} 处错误" in page.summary.text()
+    assert unfilled.removeprefix("还有 ") in page.summary.text()
+    assert page.draft_check.isChecked() and not page.draft_check.isEnabled()
+
+    # A final export asked for anyway (as the command line may) is refused and lists the blanks.
+    page.draft_check.setEnabled(True)
+    page.draft_check.setChecked(False)
+    target = tmp_path / "年报.docx"
+    assert page.export_to(target) is None
+    (title, message), = prompter.messages("warning")
+    assert title == "不能导出正式文本" and "未填写" in message
+    assert not target.exists()
+
+
+def test_before_the_check_the_page_counts_what_is_left_to_fill(qtbot, window):
+    """A page built on a session nobody has checked yet (its document controller's flag off)
+    calls blanks 未填, and a final export is still not offered."""
+    from disclosure_desktop.app.pages.check_export import CheckExportPage
+    from disclosure_desktop.app.document.session import ReportSession
+    from disclosure_desktop.core.model import new_report
+
+    session = ReportSession(new_report(2025, "某某县教育局"))
+    page = CheckExportPage(session, window.prompter, window.settings)
+    qtbot.addWidget(page)
+    assert page.blocking_list.count() == 0 and page.blocking() == []
+    assert page.summary.text().startswith("还有 166 个单元格、6 个部分、3 个填写项未填，填好前只能导出")
+    assert page.draft_check.isChecked() and not page.draft_check.isEnabled()

@@ -110,11 +110,12 @@ def test_badges_follow_the_findings(qtbot, window):
     initial = states()
     assert initial["s1"].status == EMPTY and initial["s1"].badge == "未填"
     assert initial["s3"].status == EMPTY
-    assert initial["check"].status == ERRORS
+    # Nothing filled yet is not a mistake: 检查与导出 counts what is left to fill.
+    assert initial["check"].status == BLANKS and initial["check"].count == len(window.document.findings)
 
     # Some of 三 filled, balanced: the blanks are counted, not called mistakes.
     window.document.set_cells("s3", {("new", "natural"): 2, ("public", "natural"): 2})
-    assert states()["s3"].status == BLANKS and states()["s3"].badge.endswith("格未填")
+    assert states()["s3"].status == BLANKS and states()["s3"].badge.endswith("处未填")
 
     # Everything of 三 zero but one result without an application: C9/C1 errors.
     table = window.document.report.spec.table("s3")
@@ -140,8 +141,11 @@ def test_badges_update_by_themselves_after_an_edit(qtbot, sample_window):
     assert navigator.state_of("check").status == READY
     window.document.set_narrative("s5", "")
     qtbot.waitUntil(lambda: navigator.state_of("s5").status == EMPTY)
+    qtbot.waitUntil(lambda: navigator.state_of("check").status == BLANKS)
+    assert navigator.state_of("check").badge == "1 处未填"
+    window.document.request_full_check()  # 检查: the empty section is an error
     qtbot.waitUntil(lambda: navigator.state_of("check").status == ERRORS)
-    assert navigator.state_of("check").badge == "1 个错误"
+    assert navigator.state_of("check").badge == "1 个错误" and navigator.state_of("s5").badge == "1 个错误"
 
 
 def test_ctrl_z_in_the_text_editor_is_the_windows_undo(qtbot, sample_window):

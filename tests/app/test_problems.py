@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from disclosure_desktop.app.shell.problems_panel import ALL, ERRORS, EXPLAINED, WARNINGS
+from disclosure_desktop.app.shell.problems_panel import ALL, ERRORS, EXPLAINED, TO_FILL, WARNINGS
 from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.io.project_file import load_project
 
@@ -154,8 +154,9 @@ def test_a_finding_without_a_cell_jumps_to_its_section(qtbot, window):
     window.files.open_sample()
     window.document.set_narrative("s5", "")
     panel = window.problems
-    panel.refresh()
+    panel.set_filter(TO_FILL)  # an emptied section is 未填 until 检查
     item = item_for(panel, "C19")
+    assert item.text(0) == "未填"
     panel.tree.setCurrentItem(item)
     panel.goto_button.click()
     assert window.editor.current_page_id() == "s5"
@@ -181,6 +182,7 @@ def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window
     the scroll position stay, and the list equals one built afresh by a new panel."""
     assert window.files.open_path(SAMPLE)
     document, panel = window.document, window.problems
+    document.request_full_check()  # blanks are listed among the problems
     # Six blank cells of 三: six rows saying 未填写, and the balance broken.
     table = document.report.spec.table("s3")
     for row in table.data_rows[:6]:
@@ -205,6 +207,7 @@ def test_an_edit_touches_only_the_rows_whose_finding_changed(window, make_window
 
     fresh = make_window()
     assert fresh.files.open_path(SAMPLE)
+    fresh.document.request_full_check()
     for row in table.data_rows[:6]:
         fresh.document.set_cells("s3", {(row.id, "natural"): None})
     fresh.document.set_cells("s3", {(table.data_rows[0].id, "natural"): 3})
@@ -231,3 +234,121 @@ def test_f2_edits_a_table_cell_and_explains_only_in_the_problems_list(qtbot, win
     prompter.queue("run_dialog", lambda dialog: False)
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
     assert prompter.messages("run_dialog") == [("ExplanationDialog",)]
+
+
+# --- a new report: what is left to fill, not a wall of errors ------------------------------------
+def new_2025_report(window):
+    from disclosure_desktop.app.document.controller import DocumentController
+    from disclosure_desktop.core.model import new_report
+
+    window.set_document(DocumentController(new_report(2025, "某某县教育局"), display_name="未命名"))
+    return window.document
+
+
+def refreshed(window):
+    window.problems.refresh()  # both refresh on the next event-loop turn; the test does not wait
+    window.editor.update_states()
+
+
+def rows_by_page(panel, kind):
+    """Page id → the findings the panel lists under the filter `kind`."""
+    from disclosure_desktop.core.section_state import page_of_finding
+
+    panel.set_filter(kind)
+    spec = panel.session.report.spec
+    pages: dict[str, list] = {}
+    for finding in panel.visible_findings():
+        pages.setdefault(page_of_finding(spec, finding), []).append(finding)
+    return pages
+
+
+def assert_badges_count_the_panel(window):
+    """Every badge counts exactly what the problems panel lists for its page (and 检查与导出
+    what it lists in all)."""
+    from disclosure_desktop.core.section_state import BLANKS, CHECK, EMPTY, ERRORS as ERROR_BADGE, FILLED, READY
+    from disclosure_desktop.core.section_state import WARNINGS as WARNING_BADGE
+
+    panel, navigator = window.problems, window.editor.navigator
+    refreshed(window)
+    listed = {kind: rows_by_page(panel, kind) for kind in (ERRORS, WARNINGS, TO_FILL)}
+    total = {kind: sum(map(len, pages.values())) for kind, pages in listed.items()}
+    assert panel.filter_buttons[ERRORS].text() == f"错误 {total[ERRORS]}"
+    assert panel.filter_buttons[TO_FILL].text() == f"未填 {total[TO_FILL]}"
+    for page in navigator.page_ids():
+        state = navigator.state_of(page)
+        errors, warnings, blanks = (len(listed[kind].get(page, ())) for kind in (ERRORS, WARNINGS, TO_FILL))
+        if page == CHECK:
+            errors, blanks = total[ERRORS], total[TO_FILL]
+        if state.status == ERROR_BADGE:
+            assert state.count == errors, page
+        elif state.status == BLANKS:
+            assert (errors, state.count) == (0, blanks), page
+        elif state.status == WARNING_BADGE:
+            assert (errors, blanks, state.count) == (0, 0, warnings), page
+        elif state.status == EMPTY:
+            assert errors == 0 and blanks >= 1, page
+        else:
+            assert state.status in (FILLED, READY) and errors == blanks == 0, page
+    panel.set_filter(ALL)
+
+
+def test_a_new_report_shows_what_is_left_to_fill_and_no_errors_until_the_check(window):
+    from disclosure_desktop.app.tables.model import Roles
+    from disclosure_desktop.core.checks import ERROR
+    from disclosure_desktop.core.section_state import split_findings
+
+    document = new_2025_report(window)
+    panel = window.problems
+    refreshed(window)
+    assert document.findings and all(f.severity == ERROR for f in document.findings)  # what 检查 would say
+    # Nothing is shown as an error: the list of problems is empty, a neutral line says what is left.
+    assert panel.visible_findings() == [] and "0 个错误" in panel.windowTitle()
+    assert panel.empty_label.text() == "已填写的内容中没有发现问题。"
+    summary = split_findings(document.report.spec, document.findings, False).to_fill_summary()
+    assert summary.startswith("还有 166 个单元格、6 个部分") and summary in panel.unfilled_label.text()
+    assert panel.unfilled_label.isVisibleTo(panel)
+    rows = rows_by_page(panel, TO_FILL)
+    assert sum(map(len, rows.values())) == len(document.findings)
+    item = panel.tree.topLevelItem(0)
+    assert item.text(0) == "未填" and item.foreground(0).color().name() == "#5f6368"
+    assert window.editor.navigator.state_of("s3").badge == "未填"
+    window.editor.go_to("s3")
+    model = window.editor.page("s3").editors["s3"].model
+    inputs = [model.cell_index(row.id, column.id) for row, column in model.table.input_cells()]
+    assert all(model.data(i, Roles.SEVERITY) is None and model.data(i, Roles.UNFILLED) for i in inputs)
+    assert all(model.data(i, Qt.ItemDataRole.BackgroundRole) is None for i in inputs)
+    assert_badges_count_the_panel(window)
+
+    # What the user enters is checked at once: a negative number, an unbalanced column.
+    document.set_cells("s3", {("new", "natural"): -3, ("public", "commercial"): 2})
+    assert_badges_count_the_panel(window)
+    shown = rows_by_page(panel, ERRORS)["s3"]
+    assert {(f.row, f.column) for f in shown} >= {("new", "natural"), (None, "commercial")}
+    assert model.data(model.cell_index("new", "natural"), Roles.SEVERITY) == ERROR
+    assert model.data(model.cell_index("new", "commercial"), Roles.SEVERITY) == ERROR  # C1 names its rows
+    assert model.data(model.cell_index("public", "natural"), Roles.SEVERITY) is None
+    s3 = window.editor.navigator.state_of("s3")
+    assert s3.badge == f"{len(shown)} 个错误"
+
+    # 检查: every blank is an error now, in the panel, the badges and the cells.
+    window.editor.run_full_check()
+    assert document.full_check and window.editor.current_page_id() == "check"
+    refreshed(window)
+    assert rows_by_page(panel, TO_FILL) == {} and not panel.unfilled_label.isVisibleTo(panel)
+    panel.set_filter(ERRORS)
+    assert panel.visible_findings() == document.findings
+    assert_badges_count_the_panel(window)
+    assert window.editor.navigator.state_of("s1").badge == "1 个错误"
+    blank = model.cell_index("public", "natural")
+    assert model.data(blank, Roles.SEVERITY) == ERROR and not model.data(blank, Roles.UNFILLED)
+    assert model.data(blank, Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_the_sample_badges_count_the_panel(window):
+    window.files.open_sample()
+    window.document.set_narrative("s5", "")
+    window.document.set_cells("s3", {("new", "natural"): None, ("public", "research"): 7})
+    window.document.set_meta(lambda r: setattr(r.front, "published_on", dt.date(2020, 6, 1)))
+    assert_badges_count_the_panel(window)
+    window.document.request_full_check()
+    assert_badges_count_the_panel(window)

@@ -167,3 +167,30 @@ def test_format_change_resets_the_model(qapp):
     assert resets and model.rowCount() == len(get_format("gov-2021").table("s3").rows)
     gone = TableModel(session, "s2_item9")  # no （九） in gov-2021
     assert gone.rowCount() == 0 and gone.columnCount() == 0
+
+
+@pytest.mark.parametrize("format_id", FORMAT_IDS)
+def test_blank_cells_are_unfilled_until_the_check_then_errors(qapp, format_id):
+    """Never-touched cells are 未填 (no colour) while the report is being filled in; when the user
+    asks for the full check (检查) they turn into errors, each cell repainted."""
+    from disclosure_desktop.app.document.controller import DocumentController
+
+    document = DocumentController(new_report(YEARS[format_id], "测试局"))
+    model = TableModel(document, "s3")
+    blank = model.cell_index("new", "natural")
+    assert model.data(blank, Roles.UNFILLED) is True and model.data(blank, Roles.SEVERITY) is None
+    assert model.data(blank, Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(blank, Qt.ItemDataRole.ToolTipRole).startswith("⚠ ")  # the reason is still at hand
+    document.set_cells("s3", {("new", "natural"): 0})
+    assert model.data(blank, Roles.UNFILLED) is False and model.data(blank, Roles.SEVERITY) is None
+
+    changed = []
+    model.dataChanged.connect(lambda top_left, _bottom_right, _roles: changed.append((top_left.row(), top_left.column())))
+    document.request_full_check()
+    other = model.cell_index("new", model.columns[1].id)
+    assert model.data(other, Roles.SEVERITY) == "error" and model.data(other, Roles.UNFILLED) is False
+    assert model.data(other, Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_BACKGROUND["error"]
+    assert (other.row(), other.column()) in changed and (blank.row(), blank.column()) not in changed
+    document.request_full_check(False)
+    assert model.data(other, Roles.UNFILLED) is True and model.data(other, Roles.SEVERITY) is None
+    document.close()

@@ -277,6 +277,10 @@ class Capabilities:
     project_counts: ProjectCounts | None = None
     fee_form: FeeForm | None = None
     blank_cell_rule: str | None = None  # its findings on blank cells count as 未填, not as mistakes
+    # Rules whose findings without an entered value (actual None: a blank cell, an empty
+    # section, a blank fee field) say what is still to fill, not what is wrong: the editor shows
+    # them as 未填 until the user asks for the full check (检查) or exports the final text.
+    unfilled_rules: tuple[str, ...] = ()
     publication_deadline_rule: str | None = None  # its params give the deadline per agency kind
     cover_field_rules: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     narrative_drafts: NarrativeDrafts = field(default_factory=NarrativeDrafts)
@@ -385,6 +389,7 @@ def _capabilities(data: dict) -> Capabilities:
         project_counts=part(ProjectCounts, "project_counts"),
         fee_form=part(FeeForm, "fee_form"),
         blank_cell_rule=data.get("blank_cell_rule"),
+        unfilled_rules=tuple(data.get("unfilled_rules", [data["blank_cell_rule"]] if data.get("blank_cell_rule") else [])),
         publication_deadline_rule=data.get("publication_deadline_rule"),
         cover_field_rules={name: tuple(rules) for name, rules in data.get("cover_field_rules", {}).items()},
         narrative_drafts=NarrativeDrafts(

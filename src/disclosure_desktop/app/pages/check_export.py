@@ -2,7 +2,9 @@
 
 Exports go through export.export_report (the same path as the command line).  While an error
 stands, only a draft (marked 草稿) can be exported; the page says why and lists the errors,
-each a click away from the cell that causes it.
+each a click away from the cell that causes it.  Coming to this page is the full check (检查):
+from then on blanks are errors like any other (the document controller keeps that), where
+before they were only 未填.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from ...core.checks import ERROR, Finding, blocking_findings
 from ..shell.settings import last_folder, remember_folder
 from .base import SectionPage
-from ...core.section_state import CHECK, page_of_finding, page_short_title
+from ...core.section_state import CHECK, page_of_finding, page_short_title, split_findings
+from ..document.controller import DocumentController, follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,11 +112,23 @@ class CheckExportPage(SectionPage):
 
         self._stale = False
         session.findingsChanged.connect(self._findings_changed)
+        follow_full_check(session, lambda _on: self._findings_changed())
         self.refresh()
 
     # --- the check ----------------------------------------------------------------------------
+    def run_check(self) -> None:
+        """检查: from now on every finding of the report shows as what it is, blanks included."""
+        if isinstance(self.session, DocumentController) and not self.session.full_check:
+            self.session.request_full_check()  # its signal refreshes this page
+        elif self._stale or not self.isVisible():
+            self.refresh()
+
+    def _split(self):
+        return split_findings(self.session.report.spec, self.session.findings, full_check_of(self.session))
+
     def blocking(self) -> list[Finding]:
-        return blocking_findings(self.session.findings)
+        """The errors this page lists: after 检查 every one that blocks the final export."""
+        return blocking_findings(self._split().problems)
 
     def _findings_changed(self) -> None:
         if self.isVisible():
@@ -123,9 +138,13 @@ class CheckExportPage(SectionPage):
 
     def refresh(self) -> None:
         self._stale = False
-        blocking = self.blocking()
-        warnings = sum(1 for f in self.session.findings if f.severity != ERROR and not f.acknowledged)
+        split = self._split()
+        blocking = blocking_findings(split.problems)
+        warnings = sum(1 for f in split.problems if f.severity != ERROR and not f.acknowledged)
         spec = self.session.report.spec
+        # What is still to fill, counted the calm way, for the summary (after 检查 its findings are
+        # among the errors listed).
+        unfilled = split_findings(spec, self.session.findings, False).to_fill_summary()
         self.blocking_list.clear()
         for finding in blocking:
             where = page_short_title(spec, page_of_finding(spec, finding))
@@ -138,21 +157,26 @@ class CheckExportPage(SectionPage):
         self.blocking_list.setVisible(bool(blocking))
         if blocking:
             text = self.tr("还有 {n} 处错误，改正前只能导出带“草稿”标记的文本。单击下面的错误可转到出错位置。").format(n=len(blocking))
+            if unfilled:
+                text += self.tr("其中 {unfilled}。").format(unfilled=unfilled.removeprefix("还有 "))
+        elif split.to_fill:
+            text = self.tr("{unfilled}，填好前只能导出带“草稿”标记的文本。").format(unfilled=unfilled)
         else:
             text = self.tr("没有错误，可以导出正式文本。")
         if warnings:
             text += self.tr("另有 {n} 个提示，不影响导出，可在问题面板中查看或填写说明。").format(n=warnings)
         self.summary.setText(text)
-        self.summary.setProperty("severity", "error" if blocking else "ok")
+        self.summary.setProperty("severity", "error" if blocking else "unfilled" if split.to_fill else "ok")
         self.summary.style().polish(self.summary)
-        self.draft_check.setChecked(bool(blocking) or self.draft_check.isChecked() and self.draft_check.isEnabled())
-        self.draft_check.setEnabled(not blocking)
-        self.draft_check.setToolTip(self.tr("有错误时只能导出草稿") if blocking else "")
+        # A final export checks everything (export_report), blanks included.
+        stands = bool(blocking or split.to_fill)
+        self.draft_check.setChecked(stands or self.draft_check.isChecked() and self.draft_check.isEnabled())
+        self.draft_check.setEnabled(not stands)
+        self.draft_check.setToolTip(self.tr("有错误或未填项时只能导出草稿") if stands else "")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.run_check()  # coming to 检查与导出 is asking for the check
 
     # --- export -------------------------------------------------------------------------------
     def suggested_path(self, suffix: str) -> str:

@@ -18,6 +18,7 @@ from .deferred import Deferred
 from .navigator import SectionNavigator
 from ..pages.base import SectionPage
 from ...core.section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
+from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 
@@ -141,6 +142,7 @@ class EditorArea(QSplitter):
         session.narrativeChanged.connect(self._update_later.start)
         session.metaChanged.connect(self._meta_changed)
         session.formatChanged.connect(self.rebuild)
+        follow_full_check(session, self._update_later.start)
         self._fill_navigator()
         self.update_states()
 
@@ -253,6 +255,12 @@ class EditorArea(QSplitter):
             if 0 <= target < len(ids):
                 self.go_to(ids[target], focus=True)
 
+    def run_full_check(self) -> None:
+        """检查 (for a menu action or a shortcut): every finding, blanks included, is shown as what
+        it is, and the 检查与导出 page lists what stands in the way of the final export."""
+        self.go_to(CHECK, focus=True)
+        self.page(CHECK).run_check()
+
     def show_finding(self, finding: Finding) -> None:
         page_id = page_of_finding(self.session.report.spec, finding)
         self.go_to(page_id)
@@ -263,7 +271,8 @@ class EditorArea(QSplitter):
         self._update_later.stop()
         if self.session is None:
             return
-        self.navigator.set_states(page_states(self.session.report, self.session.findings))
+        self.navigator.set_states(page_states(self.session.report, self.session.findings,
+                                              full_check_of(self.session)))
         self.update_guidance()
 
     def update_guidance(self) -> None:

@@ -6,6 +6,10 @@ is saved in the project; acknowledged findings leave the open counts and show un
 The session says when its findings changed (it computes them once per edit); the panel then
 touches only the rows that differ, deferred (deferred.py) so a burst of changes costs one update,
 painted with the keystroke that caused it.
+
+What is not filled yet (a blank cell, an empty section: core.section_state.split_findings) is
+not listed among the problems until the user asks for the full check (检查): a line says how
+much is left, and the 未填 filter lists each place in grey.
 """
 
 from __future__ import annotations
@@ -19,16 +23,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHB
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
-from ...core.section_state import page_of_finding, page_short_title
+from ...core.section_state import FindingSplit, page_of_finding, page_short_title, split_findings
+from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 from .deferred import Deferred
 
-ALL, ERRORS, WARNINGS, EXPLAINED = "all", "errors", "warnings", "explained"
+ALL, ERRORS, WARNINGS, TO_FILL, EXPLAINED = "all", "errors", "warnings", "to_fill", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_COLORS = {ERROR: "#c62828", WARNING: "#9a6700", "explained": "#5f6368"}
+SEVERITY_COLORS = {ERROR: "#c62828", WARNING: "#9a6700", "explained": "#5f6368", TO_FILL: "#5f6368"}
 
 
-def matches(finding: Finding, kind: str) -> bool:
+def matches(finding: Finding, kind: str, unfilled: bool = False) -> bool:
+    """Whether the filter `kind` lists `finding`; `unfilled`: it is (still) only 未填."""
+    if kind == TO_FILL or unfilled:
+        return kind == TO_FILL and unfilled
     if kind == ERRORS:
         return finding.severity == ERROR and not finding.acknowledged
     if kind == WARNINGS:
@@ -151,7 +159,7 @@ class ProblemsPanel(QDockWidget):
         self.prompter = None  # set by the window: asks for explanations
         self._kind = ALL
         self._rows: list[_Row] = []  # what the list shows, in order
-        self._row_cache: dict[tuple[Finding, str], _Row] = {}
+        self._row_cache: dict[tuple[Finding, str, bool], _Row] = {}
         self._rows_spec = None  # the format the cached rows were made for
         self._refresh_later = Deferred(self.refresh, self)
 
@@ -161,7 +169,7 @@ class ProblemsPanel(QDockWidget):
         bar = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QToolButton] = {}
-        for kind in (ALL, ERRORS, WARNINGS, EXPLAINED):
+        for kind in (ALL, ERRORS, WARNINGS, TO_FILL, EXPLAINED):
             button = QToolButton(body)
             button.setCheckable(True)
             button.setObjectName(f"filter_{kind}")
@@ -183,6 +191,12 @@ class ProblemsPanel(QDockWidget):
         for button in (self.goto_button, self.explain_button, self.remove_button):
             bar.addWidget(button)
         layout.addLayout(bar)
+        self.unfilled_label = QLabel(body)
+        self.unfilled_label.setObjectName("unfilledSummary")
+        self.unfilled_label.setWordWrap(True)
+        self.unfilled_label.linkActivated.connect(lambda _link: self.set_filter(TO_FILL))
+        self.unfilled_label.hide()
+        layout.addWidget(self.unfilled_label)
 
         self.tree = _ProblemList(body)
         self.tree.setObjectName("problemsList")
@@ -204,7 +218,7 @@ class ProblemsPanel(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # fitted by _ProblemList
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("已说明"))
+        levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("未填"), self.tr("已说明"))
         header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 12)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
@@ -237,6 +251,7 @@ class ProblemsPanel(QDockWidget):
         self.session = session
         if session is not None:
             session.findingsChanged.connect(self.schedule_refresh)
+            follow_full_check(session, lambda _on, s=session: self.session is s and self.refresh())
         self.refresh()
 
     def schedule_refresh(self) -> None:
@@ -262,9 +277,12 @@ class ProblemsPanel(QDockWidget):
         if self.session is None or self.session.report.spec is not self._rows_spec:
             self._row_cache = {}  # another report or format: places are named anew
             self._rows_spec = self.session.report.spec if self.session else None
-        rows = [self._row(finding) for finding in findings if matches(finding, self._kind)]
+        split = self._split(findings)
+        to_fill = set(split.to_fill)
+        rows = [self._row(finding, finding in to_fill) for finding in findings
+                if matches(finding, self._kind, finding in to_fill)]
         # Rows of the findings shown now, for the next refresh (a finding's row never changes).
-        self._row_cache = {(row.finding, row.shows[4]): row for row in rows}
+        self._row_cache = {(row.finding, row.shows[4], row.finding in to_fill): row for row in rows}
         tree = self.tree
         current = tree.currentItem()
         current_key = current.data(0, FINDING_ROLE).key if current else None
@@ -284,20 +302,42 @@ class ProblemsPanel(QDockWidget):
             tree.setVisible(has_rows)
         if self.empty_label.isVisibleTo(self) == has_rows:
             self.empty_label.setVisible(not has_rows)
-        self.empty_label.setText(self.tr("没有发现问题。") if not findings else self.tr("此类中没有问题。"))
-        self._update_filter_texts(findings)
+        if not findings:
+            self.empty_label.setText(self.tr("没有发现问题。"))
+        elif len(to_fill) == len(findings):
+            self.empty_label.setText(self.tr("已填写的内容中没有发现问题。"))
+        else:
+            self.empty_label.setText(self.tr("此类中没有问题。"))
+        self._update_unfilled(split.to_fill_summary())
+        self._update_filter_texts(findings, to_fill)
         self._update_buttons()
 
-    def _row(self, finding: Finding) -> "_Row":
+    def _split(self, findings: list[Finding]) -> FindingSplit:
+        if self.session is None:
+            return FindingSplit((), ())
+        return split_findings(self.session.report.spec, findings, full_check_of(self.session))
+
+    def _update_unfilled(self, summary: str) -> None:
+        """The line that says what is left to fill (nothing is called a mistake for being blank)."""
+        if summary:
+            text = self.tr("{summary}。<a href=\"to_fill\">逐项列出</a>；填好后到“检查与导出”核对全文。").format(summary=summary)
+            if self.unfilled_label.text() != text:
+                self.unfilled_label.setText(text)
+        if self.unfilled_label.isVisibleTo(self) != bool(summary):
+            self.unfilled_label.setVisible(bool(summary))
+
+    def _row(self, finding: Finding, unfilled: bool = False) -> "_Row":
         """What one row shows: (level, colour, where, message, explanation, key), and its finding."""
         explanation = self.session.report.explanations.get(finding.key, "")
-        row = self._row_cache.get((finding, explanation))
+        row = self._row_cache.get((finding, explanation, unfilled))
         if row is None:
-            row = self._row_cache[(finding, explanation)] = self._new_row(finding, explanation)
+            row = self._row_cache[(finding, explanation, unfilled)] = self._new_row(finding, explanation, unfilled)
         return row
 
-    def _new_row(self, finding: Finding, explanation: str) -> "_Row":
-        if finding.acknowledged:
+    def _new_row(self, finding: Finding, explanation: str, unfilled: bool = False) -> "_Row":
+        if unfilled:
+            level, color = self.tr("未填"), SEVERITY_COLORS[TO_FILL]
+        elif finding.acknowledged:
             level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
         elif finding.severity == ERROR:
             level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
@@ -348,15 +388,18 @@ class ProblemsPanel(QDockWidget):
         item.setToolTip(3, explanation)
 
     def _filter_names(self) -> dict[str, str]:
-        return {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), EXPLAINED: self.tr("已说明")}
+        return {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), TO_FILL: self.tr("未填"),
+                EXPLAINED: self.tr("已说明")}
 
-    def _update_filter_texts(self, findings: list[Finding]) -> None:
+    def _update_filter_texts(self, findings: list[Finding], to_fill: set[Finding] = frozenset()) -> None:
         names = self._filter_names()
+        counts = {kind: sum(1 for f in findings if matches(f, kind, f in to_fill)) for kind in self.filter_buttons}
         for kind, button in self.filter_buttons.items():
-            button.setText(f"{names[kind]} {sum(1 for f in findings if matches(f, kind))}")
-        open_errors = sum(1 for f in findings if matches(f, ERRORS))
-        open_warnings = sum(1 for f in findings if matches(f, WARNINGS))
-        self.setWindowTitle(self.tr("问题（{e} 个错误，{w} 个提示）").format(e=open_errors, w=open_warnings))
+            button.setText(f"{names[kind]} {counts[kind]}")
+        title = self.tr("问题（{e} 个错误，{w} 个提示）").format(e=counts[ERRORS], w=counts[WARNINGS])
+        if counts[TO_FILL]:
+            title = title[:-1] + self.tr("，{n} 处未填）").format(n=counts[TO_FILL])
+        self.setWindowTitle(title)
 
     def _current_finding(self) -> Finding | None:
         item = self.tree.currentItem()

@@ -17,7 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.checks import ERROR, Finding
 from ...core.formats import Row, Table
+from ...core.section_state import split_findings
 from ...core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
+from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -38,6 +40,7 @@ class Roles(IntEnum):
     LEVEL = Qt.ItemDataRole.UserRole + 4  # vertical header: indentation level of the row label
     VALUE = Qt.ItemDataRole.UserRole + 5  # the raw value (int, float or None), preview included
     SEVERITY = Qt.ItemDataRole.UserRole + 6  # "error" | "warning" | None
+    UNFILLED = Qt.ItemDataRole.UserRole + 7  # True: never filled, shown as 未填 (neutral) until 检查
 
 
 # Cell colours.  Light enough that black digits stay readable; errors and warnings win over the
@@ -59,7 +62,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 _VALUE_ROLES = [_DISPLAY, _EDIT, _TOOLTIP, int(Roles.VALUE)]
-_MARK_ROLES = [_BACKGROUND, _TOOLTIP, int(Roles.SEVERITY)]
+_MARK_ROLES = [_BACKGROUND, _TOOLTIP, int(Roles.SEVERITY), int(Roles.UNFILLED)]
 
 _FLAGS = {
     # Group cells: enabled so the keyboard can pass over them; not selectable, so copy and
@@ -86,6 +89,7 @@ class TableModel(QAbstractTableModel):
         session.tableChanged.connect(self._on_table_changed)
         session.findingsChanged.connect(self._on_findings_changed)
         session.metaChanged.connect(self._on_meta_changed)
+        follow_full_check(session, lambda _on: self._on_findings_changed())
 
     # --- structure ----------------------------------------------------------------------------
     def _load_table(self) -> None:
@@ -158,7 +162,7 @@ class TableModel(QAbstractTableModel):
         if kind is CellKind.GROUP:
             return {Roles.KIND: kind, _BACKGROUND: QBrush(GROUP_BACKGROUND)}
         value, stored = self._values[row][column]
-        severity, messages = self._marks.get((row, column), (None, ()))
+        severity, messages, unfilled = self._marks.get((row, column), (None, (), False))
         column_def = self.columns[column]
         if kind is CellKind.COMPUTED:
             background = SEVERITY_BACKGROUND[severity] if severity else COMPUTED_BACKGROUND
@@ -173,10 +177,12 @@ class TableModel(QAbstractTableModel):
             _EDIT: format_value(value if kind is CellKind.COMPUTED else stored),
             Roles.VALUE: value,
             Roles.SEVERITY: severity,
+            Roles.UNFILLED: unfilled,
             Roles.ROW_ID: self.rows[row].id,
             Roles.COLUMN_ID: column_def.id,
             _ALIGNMENT: _RIGHT,
-            _TOOLTIP: "\n".join([*(f"⚠ {m}" for m in messages), explanation]),
+            _TOOLTIP: "\n".join([*([self.tr("未填")] if unfilled and not messages else ()),
+                                  *(f"⚠ {m}" for m in messages), explanation]),
         }
         if background is not None:
             data[_BACKGROUND] = QBrush(background)
@@ -284,26 +290,26 @@ class TableModel(QAbstractTableModel):
                     index = self.index(r, c)
                     self.dataChanged.emit(index, index, _VALUE_ROLES)
 
-    def _read_marks(self) -> dict[tuple[int, int], tuple[str, tuple[str, ...]]]:
-        """Cell → (worst severity, messages) of the open findings that point at this table."""
-        marks: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+    def _read_marks(self) -> dict[tuple[int, int], tuple[str | None, tuple[str, ...], bool]]:
+        """Cell → (worst severity, messages, 未填) of the open findings that point at this table."""
+        marks: dict[tuple[int, int], tuple[str | None, tuple[str, ...], bool]] = {}
         if self.table is None:
             return marks
-        for finding in self.session.findings:
-            if finding.table != self.table_id or not (finding.row or finding.column):
-                continue
+        findings = [f for f in self.session.findings if f.table == self.table_id and (f.row or f.column)]
+        # A blank cell is 未填, shown by the blank itself and its tooltip, until the user asks for
+        # the full check (检查): colouring every cell of a new report red would drown the
+        # findings that need reading.  After it, a blank is an error like any other.
+        to_fill = set(split_findings(self.session.report.spec, findings, full_check_of(self.session)).to_fill)
+        for finding in findings:
             message = finding.message + (self.tr("（已说明）") if finding.acknowledged else "")
-            # A finding about a blank cell (C5 未填写) is shown by the blank itself and its tooltip:
-            # colouring every cell of a new report red would drown the findings that need reading.
-            quiet = finding.row and finding.column and finding.actual is None
+            quiet = finding in to_fill
             for cell in self._finding_cells(finding):
+                severity, messages, unfilled = marks.get(cell, (None, (), False))
                 if quiet:
-                    marks[cell] = (marks.get(cell, (None,))[0], marks.get(cell, (None, ()))[1] + (message,))
-                    continue
-                severity, messages = marks.get(cell, (None, ()))
-                if not finding.acknowledged and severity != ERROR:
+                    unfilled = True
+                elif not finding.acknowledged and severity != ERROR:
                     severity = finding.severity
-                marks[cell] = (severity, messages + (message,))
+                marks[cell] = (severity, messages + (message,), unfilled)
         return marks
 
     def _finding_cells(self, finding: Finding):
@@ -324,12 +330,12 @@ class TableModel(QAbstractTableModel):
         if old == new:
             return
         for cell in old.keys() | new.keys():
-            before, after = old.get(cell, (None, ())), new.get(cell, (None, ()))
+            before, after = old.get(cell, (None, (), False)), new.get(cell, (None, (), False))
             if before != after:
                 self._cache[cell[0]][cell[1]] = None
-                # Only a change of colour needs a repaint.  While typing, a C1 message changes
-                # its figures on every keystroke; views read tooltips when they show them.
-                if before[0] != after[0]:
+                # Only a change of colour or of 未填 needs a repaint.  While typing, a C1 message
+                # changes its figures on every keystroke; views read tooltips when they show them.
+                if before[0] != after[0] or before[2] != after[2]:
                     index = self.index(*cell)
                     self.dataChanged.emit(index, index, _MARK_ROLES)
 
