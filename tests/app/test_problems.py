@@ -352,3 +352,13 @@ def test_the_sample_badges_count_the_panel(window):
     assert_badges_count_the_panel(window)
     window.document.request_full_check()
     assert_badges_count_the_panel(window)
+
+
+def test_the_check_command_shows_the_blanks_as_errors(window):
+    """编辑 → 检查全部 (F9): the full check from anywhere, as opening 检查与导出 does."""
+    window.files.open_sample()
+    window.document.set_cells("s3", {("new", "natural"): None})
+    assert not window.document.full_check
+    assert [s.toString() for s in window.check_action.shortcuts()] == ["F9"]
+    window.check_action.trigger()
+    assert window.document.full_check and window.editor.current_page_id() == "check"

@@ -180,9 +180,13 @@ def test_blank_cells_are_unfilled_until_the_check_then_errors(qapp, format_id):
     blank = model.cell_index("new", "natural")
     assert model.data(blank, Roles.UNFILLED) is True and model.data(blank, Roles.SEVERITY) is None
     assert model.data(blank, Qt.ItemDataRole.BackgroundRole) is None
+    from disclosure_desktop.app.tables.delegate import shown_text
+
+    assert shown_text(model.cell_roles(blank.row(), blank.column())) == ("未填", True)  # grey, neutral
     assert model.data(blank, Qt.ItemDataRole.ToolTipRole).startswith("⚠ ")  # the reason is still at hand
     document.set_cells("s3", {("new", "natural"): 0})
     assert model.data(blank, Roles.UNFILLED) is False and model.data(blank, Roles.SEVERITY) is None
+    assert shown_text(model.cell_roles(blank.row(), blank.column())) == ("0", False)
 
     changed = []
     model.dataChanged.connect(lambda top_left, _bottom_right, _roles: changed.append((top_left.row(), top_left.column())))

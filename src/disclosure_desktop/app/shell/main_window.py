@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
                                           tr("从已发布年报的网页、文本、Word（.docx）或 PDF 文件导入数字和正文"))
         self.export_action = self._action(tr("导出(&X)…"), lambda: self.editor.go_to("check", focus=True), ["Ctrl+E"],
                                           tr("转到“检查与导出”"))
+        self.check_action = self._action(tr("检查全部(&K)"), lambda: self.editor.run_full_check(), ["F9"],
+                                         tr("检查整份年报，未填的单元格和部分也作为错误列出"))
         self.close_action = self._action(tr("关闭(&C)"), files.close_report, [K.Close], tr("关闭当前年报"))
         self.quit_action = self._action(tr("退出(&Q)"), self.close, ["Ctrl+Q"], tr("退出程序"))
 
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.check_action)
         self.go_menu = bar.addMenu(tr("转到(&G)"))
         view_menu = bar.addMenu(tr("视图(&V)"))
         view_menu.addAction(self.toggle_navigator_action)
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_report = self.document is not None
-        for action in (self.save_action, self.save_as_action, self.export_action, self.close_action,
+        for action in (self.save_action, self.save_as_action, self.export_action, self.check_action, self.close_action,
                        self.previous_action, self.next_action, self.focus_navigator_action):
             action.setEnabled(has_report)
         self.toggle_navigator_action.setEnabled(has_report)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QToolTip, 
 from ...core.formats import ValueType
 from ...core.values import CellValueError, MAX_DIGITS, input_rule, normalize_number_text, parse_cell_text
 from ..document.session import ReportSession
-from .model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, TableModel
+from .model import _BACKGROUND, _DISPLAY, _FONT, _FOREGROUND, Roles, TableModel
+
+_UNFILLED = int(Roles.UNFILLED)
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
@@ -59,6 +61,18 @@ def refusal_reason(text: str, value_type: ValueType) -> str:
     except CellValueError as error:
         return f"{input_rule(value_type)}：{error}"
     return ""
+
+
+UNFILLED_TEXT = "未填"
+
+
+def shown_text(roles: dict) -> tuple[str, bool]:
+    """What a cell shows: its value, or 「未填」 (grey, a placeholder) for a cell never filled in,
+    which is neutral until 检查 — not an error, not a 0."""
+    text = roles.get(_DISPLAY) or ""
+    if not text and roles.get(_UNFILLED):
+        return UNFILLED_TEXT, True
+    return text, False
 
 
 class CellValidator(QValidator):
@@ -212,11 +226,13 @@ class CellDelegate(QStyledItemDelegate):
             background = roles.get(_BACKGROUND)
             if background is not None:
                 painter.fillRect(rect, background)
-        text = roles.get(_DISPLAY)
+        text, placeholder = shown_text(roles)
         font = roles.get(_FONT)
         if text:
             if selected:
                 painter.setPen(colours[1])
+            elif placeholder:
+                painter.setPen(colours[6])
             else:
                 foreground = roles.get(_FOREGROUND)
                 painter.setPen(colours[2] if foreground is None else foreground.color())
@@ -233,7 +249,8 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
     def _colours(self, palette: QPalette, active: bool):
-        """(highlight, highlighted text, text, focus pen, base, faint highlight), once per palette."""
+        """(highlight, highlighted text, text, focus pen, base, faint highlight, placeholder text), once
+        per palette."""
         key = (palette.cacheKey(), active)
         colours = self._colour_cache.get(key)
         if colours is None:
@@ -245,7 +262,8 @@ class CellDelegate(QStyledItemDelegate):
             colours = self._colour_cache[key] = (palette.color(group, QPalette.ColorRole.Highlight),
                                                  palette.color(group, QPalette.ColorRole.HighlightedText),
                                                  palette.color(group, QPalette.ColorRole.Text), pen,
-                                                 palette.color(group, QPalette.ColorRole.Base), faint)
+                                                 palette.color(group, QPalette.ColorRole.Base), faint,
+                                                 palette.color(group, QPalette.ColorRole.PlaceholderText))
         return colours
 
     def _static_text(self, text: str, bold: bool, painter: QPainter):
