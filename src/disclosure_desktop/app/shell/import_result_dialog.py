@@ -33,7 +33,7 @@ class ImportResultDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importResultDialog")
         self.setWindowTitle(self.tr("导入结果"))
-        self.result = result
+        self.import_result = result
         self._target: Finding | None = None
 
         self.summary = QLabel(self._summary_text())
@@ -79,7 +79,7 @@ class ImportResultDialog(QDialog):
 
     # --- content -------------------------------------------------------------------------------
     def _summary_text(self) -> str:
-        result, tr = self.result, self.tr
+        result, tr = self.import_result, self.tr
         totals = result.total_findings
         others = result.other_findings
         errors = sum(f.severity == ERROR for f in others)
@@ -113,7 +113,7 @@ class ImportResultDialog(QDialog):
         item.setData(0, TARGET_ROLE, target)
 
     def _fill(self) -> None:
-        result, tr = self.result, self.tr
+        result, tr = self.import_result, self.tr
         fmt = result.report.spec
         if result.notes:
             group = self._group(tr("注意（{n}项）"), len(result.notes))
@@ -167,4 +167,4 @@ class ImportResultDialog(QDialog):
         return self._target
 
     def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(describe(self.result))
+        QGuiApplication.clipboard().setText(describe(self.import_result))
