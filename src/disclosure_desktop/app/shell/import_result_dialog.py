@@ -73,7 +73,14 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        fit_to_screen(self, *PREFERRED_SIZE)
+        # As tall as the list needs (a complete import lists two or three rows), at most the
+        # preferred size, and never more than the screen's free area.
+        self.details.expandAll()
+        lines = sum(1 + group.childCount() for group in map(self.details.topLevelItem,
+                                                            range(self.details.topLevelItemCount())))
+        row_height = max(self.details.sizeHintForRow(0), self.fontMetrics().height())
+        needed = self.sizeHint().height() - self.details.sizeHint().height() + (lines + 3) * row_height
+        fit_to_screen(self, PREFERRED_SIZE[0], min(PREFERRED_SIZE[1], max(needed, PREFERRED_SIZE[1] // 2)))
         self.details.setColumnWidth(0, int(self.width() * 0.55))
         self.details.setFocus()
 
