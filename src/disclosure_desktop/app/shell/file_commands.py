@@ -321,6 +321,8 @@ class FileCommands(QObject):
             review = self.review_window = ReviewWindow(self.window, prompts=self.review_prompts)
             review.setWindowFlag(Qt.WindowType.Window)  # a window of its own, closed with the main window
             review.openUnitRequested.connect(self.open_unit)
+            # Its closeEvent stops a reading pass: the thread must not outlive the program.
+            QApplication.instance().aboutToQuit.connect(review.close)
             fit_to_screen(review, review.width(), review.height(), cap=False)
         self.review_window.show()
         self.review_window.raise_()
