@@ -138,9 +138,11 @@ def test_import_published_report(window, prompter):
     source = str(Path(__file__).resolve().parents[1] / "samples" / "kaizhou-edu-2019.txt")
     assert window.import_action.isVisible()
     prompter.queue("open_file", source)
+    shown = []
+    prompter.queue("run_dialog", lambda dialog: shown.append(dialog.summary.text()) or False)  # 关闭
     assert window.files.import_published()
-    (title, text), = prompter.messages("information")
-    assert title == "导入结果" and "已读取198个" in text
+    assert prompter.messages("run_dialog") == [("ImportResultDialog",)]
+    assert "已读取 198 个，未能读取 0 个" in shown[0]
     assert window.document.report.agency == "重庆市开州区教育委员会"
     assert window.document.is_modified() and window.document.path is None
     assert window.document.report.tables == load_project(SAMPLE).report.tables

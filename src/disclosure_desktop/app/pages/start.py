@@ -1,4 +1,5 @@
-"""The start page shown while no report is open: the four ways in, and the recent files."""
+"""The start page shown while no report is open: the ways in (new, carried forward, open, the two
+samples, 审核与汇总), and the recent files."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCommandLinkButton, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
+from ..shell.samples import DEFAULT_SAMPLE, SAMPLES
 from ..shell.settings import APPLICATION_TITLE
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,7 +19,8 @@ class StartPage(QWidget):
     newRequested = Signal()
     carryForwardRequested = Signal()
     openRequested = Signal()
-    sampleRequested = Signal()
+    sampleRequested = Signal(str)  # the sample's file name (shell/samples.py)
+    reviewRequested = Signal()
     recentRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
@@ -45,16 +48,23 @@ class StartPage(QWidget):
         self.carry_button = QCommandLinkButton(self.tr("基于上年报告新建"),
                                                self.tr("选择上年的年报项目文件，带入机关信息、上年结转数和正文草稿"))
         self.open_button = QCommandLinkButton(self.tr("打开…"), self.tr("打开已保存的年报项目文件（.gknb）"))
-        self.sample_button = QCommandLinkButton(self.tr("打开示例报告"),
-                                                self.tr("一份真实的2019年度部门年报，可随意修改，不会改动示例本身"))
-        for i, button in enumerate((self.new_button, self.carry_button, self.open_button, self.sample_button)):
+        self.sample_buttons = {}  # file name → button, newest format first
+        for sample in SAMPLES:
+            button = self.sample_buttons[sample.file_name] = QCommandLinkButton(sample.title, sample.description)
+            button.clicked.connect(lambda _=False, name=sample.file_name: self.sampleRequested.emit(name))
+        self.sample_button = self.sample_buttons[DEFAULT_SAMPLE.file_name]
+        self.review_button = QCommandLinkButton(self.tr("审核与汇总…"),
+                                                self.tr("审核一个文件夹中各单位报送的年报，导出审核意见和汇总表"))
+        buttons = (self.new_button, self.carry_button, self.open_button, self.review_button,
+                   *self.sample_buttons.values())  # the samples side by side in the last row
+        for i, button in enumerate(buttons):
             button.setObjectName(f"startButton{i}")
             grid.addWidget(button, i // 2, i % 2)
         column.addLayout(grid)
         self.new_button.clicked.connect(self.newRequested)
         self.carry_button.clicked.connect(self.carryForwardRequested)
         self.open_button.clicked.connect(self.openRequested)
-        self.sample_button.clicked.connect(self.sampleRequested)
+        self.review_button.clicked.connect(self.reviewRequested)
 
         self.recent_label = QLabel(self.tr("最近打开(&R)："))
         self.recent_list = QListWidget()

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             page.carryForwardRequested.connect(files.new_from_last_year)
             page.openRequested.connect(files.open_dialog)
             page.sampleRequested.connect(files.open_sample)
+            page.reviewRequested.connect(files.open_review)
             page.recentRequested.connect(files.open_recent)
             page.set_recent(self.recent.paths())
             self.central.addWidget(page)
@@ -172,6 +173,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
+        # Both samples (the 2025 one first) and 审核与汇总 after the import; file_commands.py does them.
+        from .samples import DEFAULT_SAMPLE, SAMPLES
+        self.sample_action.setText(f"{DEFAULT_SAMPLE.title}(&M)")
+        for sample in SAMPLES[:SAMPLES.index(DEFAULT_SAMPLE)]:
+            file_menu.insertAction(self.sample_action, self._action(
+                f"{sample.title}(&E)", lambda _=False, n=sample.file_name: self.files.open_sample(n), [], sample.description))
+        self.review_action = self._action(tr("审核与汇总(&U)…"), self.files.open_review, [],
+                                          tr("审核一个文件夹中各单位报送的年报，导出审核意见和汇总表"))
+        file_menu.insertAction(self.export_action, self.review_action)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
