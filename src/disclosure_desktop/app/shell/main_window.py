@@ -392,6 +392,12 @@ class MainWindow(QMainWindow):
         usable_w, usable_h = min(MIN_USABLE_SIZE[0], room_w), min(MIN_USABLE_SIZE[1], room_h)
         if enlarge_if_tiny and (width < usable_w or height < usable_h):
             width, height = min(max(width, FIRST_START_SIZE[0]), room_w), min(max(height, FIRST_START_SIZE[1]), room_h)
+        if width >= room_w or height >= room_h:
+            # As big as the free area: maximized, which the window manager fits exactly — before
+            # the window is shown the height of its title bar is not known, so a size worked out
+            # here would run under the task bar.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
         frame = self.frameGeometry()
