@@ -89,7 +89,7 @@ def input_rule(value_type: ValueType) -> str:
 
 # What published tables and spreadsheets write for "none".  Paste and import decide the same:
 # such a cell is read as 0 and named to the user, never taken silently.
-ZERO_MARKS = frozenset({"/", "／", "-", "－", "—", "——", "－－", "--", "无"})
+ZERO_MARKS = frozenset({"/", "／", "\\", "-", "－", "–", "—", "——", "－－", "--", "——/", "无", "/无", "—/—"})
 
 
 def is_zero_mark(text: str) -> bool:

@@ -14,10 +14,10 @@ from decimal import Decimal, InvalidOperation
 
 from ...core.formats import Column, ValueType
 from ...core.limits import NUMBER_DIGITS, quote
-from ...core.values import DECIMAL_PLACES, CellValueError, normalize_number_text, parse_cell_text
+# Marks that published tables use for "none": the same set, and the same decision (0, named in
+# the result), as a paste in the table editor.
+from ...core.values import DECIMAL_PLACES, ZERO_MARKS, CellValueError, normalize_number_text, parse_cell_text
 
-# Marks that published tables use for "none".
-ZERO_MARKS = frozenset({"/", "／", "\\", "—", "——", "-", "－", "–", "--", "——/", "无", "/无", "—/—"})
 # Units a cell may carry, and their size in 万元 (money) or 1 (counted things).
 MONEY_UNITS = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 COUNT_UNITS = ("件", "项", "个", "条", "次", "人次", "家", "宗", "例")
