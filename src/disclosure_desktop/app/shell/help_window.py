@@ -65,6 +65,24 @@ def shortcuts_html(menu_bar: QMenuBar) -> str:
             f"{body}</table>")
 
 
+def about_text(settings, log_setup=None) -> str:
+    """关于: the program, its version, where its data, settings and log are."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .settings import APPLICATION_TITLE, recovery_folder
+
+    try:
+        program = version("disclosure-desktop")
+    except PackageNotFoundError:  # a source tree that was never installed
+        program = "未知"
+    text = (f"{APPLICATION_TITLE}\n版本 {program}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
+            "年报格式依据国务院办公厅政府信息公开办公室印发的格式。\n\n"
+            f"数据文件夹（自动保存与恢复）：{recovery_folder().parent}\n设置文件：{settings.fileName()}")
+    if log_setup is not None:
+        text += "\n" + log_setup.describe()
+    return text
+
+
 class HelpWindow(QDialog):
     """使用说明 and 键盘快捷键 in two tabs; not modal, so the user can read while working."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib.util
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QTimer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from ...core.checks import Finding
 from ...core.section_state import page_ids, page_title
@@ -26,9 +26,8 @@ from .editor_area import EditorArea
 from .file_commands import FileCommands
 from .problems_panel import ProblemsPanel
 from .settings import APPLICATION_TITLE, app_settings, recovery_folder
+from .window_placement import WindowPlacement
 
-FIRST_START_SIZE = (1440, 900)  # the window with no saved geometry, at most the screen's free area
-MIN_USABLE_SIZE = (960, 540)  # smaller than this (or the screen) a restored window is enlarged
 
 
 def icon_path(name: str) -> str:
@@ -49,7 +48,6 @@ class MainWindow(QMainWindow):
         self.document: DocumentController | None = None
         self.files = FileCommands(self)
         self.log_setup = None  # logging_setup.LogSetup, set by run_gui: 关于 says where the log is
-        self._fitted_on_show = False
         self._help = None  # the help window, built when first asked for
         self.setWindowIcon(QIcon(icon_path("app.svg")))
 
@@ -73,7 +71,8 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.statusBar()
 
-        self._restore_window_state()
+        self.placement = WindowPlacement(self, self.settings, self.editor, self.problems)
+        self.placement.restore()
         self._recent_changed()
         if show_start:
             self._show_start()
@@ -336,102 +335,20 @@ class MainWindow(QMainWindow):
         self._help.show_tab(tab)
 
     def about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from .help_window import about_text
 
-        try:
-            program = version("disclosure-desktop")
-        except PackageNotFoundError:  # a source tree that was never installed
-            program = self.tr("未知")
-        text = self.tr("{title}\n版本 {version}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
-                       "年报格式依据国务院办公厅政府信息公开办公室印发的格式。\n\n"
-                       "数据文件夹（自动保存与恢复）：{data}\n设置文件：{settings}").format(
-            title=self.tr(APPLICATION_TITLE), version=program, data=recovery_folder().parent,
-            settings=self.settings.fileName())
-        if self.log_setup is not None:
-            text += "\n" + self.log_setup.describe()
-        self.prompter.information(self, self.tr("关于"), text)
+        self.prompter.information(self, self.tr("关于"), about_text(self.settings, self.log_setup))
 
-    # --- window state ---------------------------------------------------------------------------
-    def _restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            screen = QApplication.primaryScreen()
-            if screen is not None:
-                available = screen.availableGeometry()
-                # As wide as a 1366×768 screen allows: table 三 with its 总计 column and the
-                # guidance beside it needs all of it (at 1280 the 总计 column was cut off).
-                self.resize(min(FIRST_START_SIZE[0], available.width()), min(FIRST_START_SIZE[1], available.height()))
-        # A small window the user chose on this screen stays small; one that comes back small from
-        # another screen (or with no record of its screen) is made usable again.
-        self.fit_to_screen(enlarge_if_tiny=self.settings.value("window/screen") != self._screen_key())
-        state = self.settings.value("window/state")
-        self._size_docks_on_show = not (isinstance(state, QByteArray) and not state.isEmpty())
-        if not self._size_docks_on_show:
-            self.restoreState(state)
-        splitter = self.settings.value("window/editor_splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.editor.restoreState(splitter)
-
+    # --- window state (app/shell/window_placement.py) --------------------------------------------
     def fit_to_screen(self, *, enlarge_if_tiny: bool = False) -> None:
-        """Keep the whole window — title bar and status bar included — on the screen's free area
-        (task bar excluded): a geometry saved on a bigger or a disconnected screen is clamped;
-        with `enlarge_if_tiny` (a restored geometry) one too small to work in is made usable."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        if not available.intersects(self.frameGeometry()):  # saved on a screen that is gone
-            screen = QApplication.primaryScreen()
-            available = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()  # title bar, borders
-        room_w, room_h = available.width() - extra_w, available.height() - extra_h
-        width, height = min(self.width(), room_w), min(self.height(), room_h)
-        usable_w, usable_h = min(MIN_USABLE_SIZE[0], room_w), min(MIN_USABLE_SIZE[1], room_h)
-        if enlarge_if_tiny and (width < usable_w or height < usable_h):
-            width, height = min(max(width, FIRST_START_SIZE[0]), room_w), min(max(height, FIRST_START_SIZE[1]), room_h)
-        if width >= room_w or height >= room_h:
-            # As big as the free area: maximized, which the window manager fits exactly — before
-            # the window is shown the height of its title bar is not known, so a size worked out
-            # here would run under the task bar.
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            return
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        frame = self.frameGeometry()
-        left = min(max(frame.left(), available.left()), available.right() + 1 - frame.width())
-        top = min(max(frame.top(), available.top()), available.bottom() + 1 - frame.height())
-        if (left, top) != (frame.left(), frame.top()):
-            self.move(left, top)
-
-    def _screen_key(self) -> str:
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return ""
-        free = screen.availableGeometry()
-        return f"{free.width()}x{free.height()}"
+        self.placement.fit(enlarge_if_tiny=enlarge_if_tiny)
 
     def save_window_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/screen", self._screen_key())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/editor_splitter", self.editor.saveState())
-        self.settings.sync()
+        self.placement.save()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._fitted_on_show:  # the title bar's height is known once the window is shown
-            self._fitted_on_show = True
-            QTimer.singleShot(0, self.fit_to_screen)
-        if self._size_docks_on_show:
-            # First start: a low problems panel leaves the tables most of a 768-pixel screen.
-            self._size_docks_on_show = False
-            # Eight lines, or a fifth of a small (or scaled) screen's height, whichever is less.
-            lines = self.fontMetrics().height()
-            height = max(lines * 5, min(lines * 8, self.height() // 5))
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.problems], [height], Qt.Orientation.Vertical))
+        self.placement.shown()
 
     def close_without_prompt(self) -> None:
         """End without questions or saved window state (a smoke run); the recovery slot is freed."""
