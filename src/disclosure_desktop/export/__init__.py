@@ -17,6 +17,7 @@ import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core import limits
 from ..core.checks import blocking_findings, check_report
 from ..core.model import Report
 from .builder import build_document
@@ -86,6 +87,16 @@ def refusal_message(blocking: list) -> str:
     return "\n".join(lines)
 
 
+def _fit_for_export(report: Report) -> Report:
+    """The report as a file would hold it: characters no file can hold (a lone surrogate typed or
+    pasted in the editor) cleaned as saving cleans them, and the limits of core.limits checked, so
+    every exporter gets only what a saved project could contain."""
+    dumped, problems, cleaned = limits.clean_document(report.model_dump(mode="json"))
+    if problems:
+        raise ExportError(f"无法导出：报告超出了程序的限制（{limits.listed(problems)}）。请缩短或改正后再导出。")
+    return Report.model_validate(dumped) if cleaned else report
+
+
 def export_report(report: Report, path: Path | str, *, draft: bool | None = None, previous=None,
                   stated_totals=None) -> ExportResult:
     """Check the report, then write it to `path` (format from the extension).
@@ -95,6 +106,7 @@ def export_report(report: Report, path: Path | str, *, draft: bool | None = None
     finding stands.  The result's draft_reasons list the errors a draft still has.
     """
     exporter = exporter_for(path)  # an unknown extension fails before any work
+    report = _fit_for_export(report)
     findings = check_report(report, previous=previous, stated_totals=stated_totals)
     blocking = blocking_findings(findings)
     if blocking and not draft:
