@@ -11,6 +11,7 @@ arrives as reviewed(ReviewResult, rollups); cancel() is honoured between two fil
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 
@@ -59,6 +60,11 @@ class ReviewWorker(QObject):
 
     # --- the reading thread ------------------------------------------------------------------
     def _run(self) -> None:
+        # Reading a folder allocates a great deal; the cycle collector, run by whichever thread
+        # allocates, stopped the whole program for 110–280 ms at a time while 200 files were read.
+        # Reference counting frees nearly everything: the collector pauses until the pass is done.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             result = self.workspace.refresh(progress=lambda event: self._queue.put((_UNIT, event)),
                                             cancelled=self._cancel.is_set)
@@ -69,6 +75,8 @@ class ReviewWorker(QObject):
         except Exception as error:  # never let the reading die silently: the window says what happened
             self._queue.put((_FAILED, f"审核时出错：{error}"))
         finally:
+            if collecting:
+                gc.enable()
             self._queue.put((_END, None))
 
     # --- the GUI thread ----------------------------------------------------------------------
