@@ -11,8 +11,7 @@ from pathlib import Path
 from ..core.limits import listed, quote, report_limit_problems
 from ..io.importer import ImportRefused, as_json, describe, import_report
 from ..io.project_file import PROJECT_EXTENSION, ProjectSaveError, save_project
-from .failure import EXIT_BAD_INPUT
-from .output import emit, emit_json, failure_json
+from .output import bad_input, emit, emit_json
 
 
 def register(subparsers) -> None:
@@ -28,29 +27,22 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run_import)
 
 
-def _refuse(message: str, as_json_output: bool) -> int:
-    if as_json_output:
-        failure_json(message, EXIT_BAD_INPUT)
-    emit(message, error=True)
-    return EXIT_BAD_INPUT
-
-
 def run_import(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
-        return _refuse(f"“{output}”已存在。如需覆盖请加 --force。", args.json)
+        return bad_input(f"“{output}”已存在。如需覆盖请加 --force。", args.json)
     try:
         result = import_report(args.source)
     except ImportRefused as error:
-        return _refuse(f"无法导入“{quote(args.source, 80)}”：{error}", args.json)
+        return bad_input(f"无法导入“{quote(args.source, 80)}”：{error}", args.json)
     broken = report_limit_problems(result.report)
     if broken:  # what the project file could not hold: no report of this size was ever published
-        return _refuse(f"无法导入“{quote(args.source, 80)}”：读出的内容超出项目文件的限制（{listed(broken)}），"
+        return bad_input(f"无法导入“{quote(args.source, 80)}”：读出的内容超出项目文件的限制（{listed(broken)}），"
                        "不像是一份年报。", args.json)
     try:
         save_project(result.report, output)
     except ProjectSaveError as error:
-        return _refuse(str(error), args.json)
+        return bad_input(str(error), args.json)
     if args.json:
         emit_json(as_json(result, str(output)))
     else:

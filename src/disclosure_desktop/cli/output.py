@@ -13,6 +13,7 @@ import os
 import sys
 
 from ..core.limits import clean_text
+from .failure import EXIT_BAD_INPUT
 
 
 def emit(text: str, *, error: bool = False) -> None:
@@ -36,6 +37,14 @@ def emit_json(payload: object) -> None:
 def failure_json(message: str, exit_code: int, **extra) -> None:
     """The JSON of a failed command: {"error": …, "exit_code": …} and whatever else is known."""
     emit_json({"error": message, "exit_code": exit_code, **extra})
+
+
+def bad_input(message: str, as_json_output: bool = False) -> int:
+    """Refuse a command's input: the message on stderr (and as failure JSON with --json); exit 2."""
+    if as_json_output:
+        failure_json(message, EXIT_BAD_INPUT)
+    emit(message, error=True)
+    return EXIT_BAD_INPUT
 
 
 def _strict(value: object) -> object:

@@ -14,7 +14,7 @@ from ..io.project_file import (PROJECT_EXTENSION, ProjectFileError, ProjectSaveE
                                save_project)
 from ..io.schema import project_schema
 from .failure import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED
-from .output import emit, emit_json, failure_json
+from .output import bad_input, emit, emit_json, failure_json
 
 
 def register(subparsers) -> None:
@@ -41,28 +41,23 @@ def register(subparsers) -> None:
     schema.set_defaults(handler=run_schema)
 
 
-def _fail(message: str) -> int:
-    emit(message, error=True)
-    return EXIT_BAD_INPUT
-
-
 def run_new(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
-        return _fail(f"“{output}”已存在。如需覆盖请加 --force。")
+        return bad_input(f"“{output}”已存在。如需覆盖请加 --force。")
     if not limits.YEARS[0] <= args.year <= limits.YEARS[1]:
-        return _fail(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
+        return bad_input(f"报告年度应在{limits.YEARS[0]}—{limits.YEARS[1]}之间。")
     if args.source:
         try:
             last = load_project(args.source).report
         except ProjectFileError as error:
-            return _fail(str(error))
+            return bad_input(str(error))
         report = carry_forward(last, args.year)
         if args.agency:
             report.agency = args.agency
     else:
         if not args.agency:
-            return _fail("请用 --agency 给出机关全称。")
+            return bad_input("请用 --agency 给出机关全称。")
         report = new_report(args.year, args.agency)
     if args.kind:
         report.front.agency_kind = args.kind
@@ -74,7 +69,7 @@ def run_new(args) -> int:
     try:
         save_project(report, output)
     except ProjectSaveError as error:
-        return _fail(str(error))
+        return bad_input(str(error))
     emit(f"已新建 {report.title}（{report.spec.name}，{report.format}）：{output}")
     if args.source:
         emit(carry_forward_note(last, args.year))
@@ -95,7 +90,7 @@ def run_check(args) -> int:
     except ProjectFileError as error:
         if args.json:
             failure_json(str(error), EXIT_BAD_INPUT, problems=[str(p) for p in error.problems])
-        return _fail(str(error))
+        return bad_input(str(error))
     report = loaded.report
     findings = check_report(report, previous, loaded.stated_totals)
     blocking = blocking_findings(findings)

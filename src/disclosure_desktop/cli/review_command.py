@@ -7,14 +7,12 @@ output cannot be written.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 from ..export import ExportError
 from ..review import ReviewFolderError, ReviewWorkspace, RosterError, load_roster
 from ..review.rollup import rollup_for, rollup_groups
-from .import_command import _refuse as _fail  # the same refusal: JSON with exit_code 2, message on stderr
+from .output import bad_input, emit, emit_json
 
 
 def register(subparsers) -> None:
@@ -40,7 +38,7 @@ def run_review(args) -> int:
     try:
         roster = load_roster(args.roster) if args.roster else None
     except RosterError as error:
-        return _fail(str(error), args.json)
+        return bad_input(str(error), args.json)
     workspace = ReviewWorkspace(args.folder, year=args.year, roster=roster)
     try:
         result = workspace.refresh()
@@ -48,25 +46,25 @@ def run_review(args) -> int:
             workspace.confirmed = {near.name for near in result.roster.near}
             result = workspace.refresh()  # from the cache: nothing is read twice
     except ReviewFolderError as error:
-        return _fail(str(error), args.json)
+        return bad_input(str(error), args.json)
     if not result.all_units:  # most likely the wrong folder: say so rather than "all passed"
-        return _fail(f"文件夹“{args.folder}”（含子文件夹）中没有年报文件（.gknb、.html、.htm、.docx、.pdf、.txt）。",
+        return bad_input(f"文件夹“{args.folder}”（含子文件夹）中没有年报文件（.gknb、.html、.htm、.docx、.pdf、.txt）。",
                      args.json)
     rollups = result.rollups()
-    out = sys.stderr if args.json else sys.stdout
+    to_stderr = args.json  # with --json, what was written is told on stderr, so stdout stays JSON
     try:
         if args.output:
-            _write_rollup(result, Path(args.output), out)
+            _write_rollup(result, Path(args.output), to_stderr)
         if args.letters:
-            _write_letters(result, Path(args.letters), args.single_letter, out)
+            _write_letters(result, Path(args.letters), args.single_letter, to_stderr)
     except ExportError as error:
-        return _fail(str(error), args.json)
+        return bad_input(str(error), args.json)
     except OSError as error:  # the letters folder cannot be made (a file of that name, no permission)
-        return _fail(f"无法写出审核意见：{error.strerror or error}（{error.filename or args.letters}）", args.json)
+        return bad_input(f"无法写出审核意见：{error.strerror or error}（{error.filename or args.letters}）", args.json)
     if args.json:
         from ..review.json_report import as_json
 
-        print(json.dumps(as_json(result, rollups), ensure_ascii=False, indent=2, default=str))
+        emit_json(as_json(result, rollups))
     else:
         _print_board(result, rollups)
     return result.exit_code
@@ -74,38 +72,38 @@ def run_review(args) -> int:
 
 def _print_board(result, rollups) -> None:
     if not result.units:
-        print(f"文件夹“{result.folder}”中没有{result.year}年度的报告。")
+        emit(f"文件夹“{result.folder}”中没有{result.year}年度的报告。")
     for unit in result.units:
         counts = f"错误{unit.errors}、提示{unit.warnings}" if unit.readable else ""
         year = f"{unit.year}年" if unit.year else ""
-        print(f"[{unit.status.value}] {unit.agency} {year} {unit.source} {counts}".rstrip())
+        emit(f"[{unit.status.value}] {unit.agency} {year} {unit.source} {counts}".rstrip())
         if unit.error:
-            print(f"    {unit.error.splitlines()[0]}")
+            emit(f"    {unit.error.splitlines()[0]}")
         for copy in unit.copied_from_others:
-            print(f"    正文「{unit.report.spec.section(copy.section).display_title}」与"
+            emit(f"    正文「{unit.report.spec.section(copy.section).display_title}」与"
                   f"{copy.other_agency}的报告{copy.share:.0%}相同")
     if result.roster is not None:
         for near in result.roster.near:
-            print(f"待确认：名册中的“{near.name}”与报告中的“{near.unit.agency}”（{near.unit.source}）相近，"
+            emit(f"待确认：名册中的“{near.name}”与报告中的“{near.unit.agency}”（{near.unit.source}）相近，"
                   f"是同一单位吗？确认后请加 --accept-near 重新运行。")
         missing = [m for m in result.roster.missing if not any(n.name == m for n in result.roster.near)]
         if missing:
-            print(f"未报送（{len(missing)}个）：{'、'.join(missing)}")
+            emit(f"未报送（{len(missing)}个）：{'、'.join(missing)}")
         if result.roster.unexpected:
-            print(f"名册中没有的单位：{'、'.join(u.agency for u in result.roster.unexpected)}")
+            emit(f"名册中没有的单位：{'、'.join(u.agency for u in result.roster.unexpected)}")
     for rollup in rollups:
-        print(f"汇总 {rollup.year}年（{rollup.report.spec.name}）：{len(rollup.units)}个单位"
+        emit(f"汇总 {rollup.year}年（{rollup.report.spec.name}）：{len(rollup.units)}个单位"
               + (f"；未计入 {len(rollup.excluded)} 份" if rollup.excluded else ""))
     statuses = {}
     for unit in result.units:
         statuses[unit.status.value] = statuses.get(unit.status.value, 0) + 1
-    print("共 " + "，".join(f"{name} {count}" for name, count in statuses.items()) if statuses else "共 0 个单位")
+    emit("共 " + "，".join(f"{name} {count}" for name, count in statuses.items()) if statuses else "共 0 个单位")
 
 
-def _write_rollup(result, path: Path, out) -> None:
+def _write_rollup(result, path: Path, to_stderr: bool) -> None:
     groups = rollup_groups(result.units)
     if not groups:
-        print("没有可以汇总的报告，未写出汇总。", file=out)
+        emit("没有可以汇总的报告，未写出汇总。", error=to_stderr)
         return
     year, format_id = groups[0]
     rollup = rollup_for(result.all_units, year, format_id)
@@ -118,15 +116,15 @@ def _write_rollup(result, path: Path, out) -> None:
 
         export_rollup_document(rollup, path)
     others = [f"{y}年 {f}" for y, f in groups[1:]]
-    print(f"已写出汇总（{year}年，{rollup.report.spec.name}，{len(rollup.units)}个单位）：{path}"
-          + (f"；另有 {'、'.join(others)} 的报告未计入" if others else ""), file=out)
+    emit(f"已写出汇总（{year}年，{rollup.report.spec.name}，{len(rollup.units)}个单位）：{path}"
+          + (f"；另有 {'、'.join(others)} 的报告未计入" if others else ""), error=to_stderr)
 
 
-def _write_letters(result, folder: Path, single: bool, out) -> None:
+def _write_letters(result, folder: Path, single: bool, to_stderr: bool) -> None:
     from ..review.letters import write_letters
     from ..review.summary import write_summary_xlsx
 
     written = write_letters(result.units, folder, single=single)
     folder.mkdir(parents=True, exist_ok=True)
     summary = write_summary_xlsx(result.units, folder / "审核情况汇总表.xlsx")
-    print(f"已写出审核意见 {len(written)} 份和审核情况汇总表：{folder}（{summary.name}）", file=out)
+    emit(f"已写出审核意见 {len(written)} 份和审核情况汇总表：{folder}（{summary.name}）", error=to_stderr)
