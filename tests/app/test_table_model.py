@@ -7,11 +7,11 @@ from PySide6.QtTest import QAbstractItemModelTester
 from disclosure_desktop.app.document.session import ReportSession
 from disclosure_desktop.app.tables.model import (
     COMPUTED_BACKGROUND, GROUP_BACKGROUND, SEVERITY_BACKGROUND, CellKind, Roles, TableModel)
-from disclosure_desktop.core.formats import FORMAT_IDS, get_format
+from disclosure_desktop.core.formats import format_ids, get_format
 from disclosure_desktop.core.model import new_report
 
 YEARS = {"gov-2019": 2019, "gov-2021": 2023}
-ALL_TABLES = [(f, t.id) for f in FORMAT_IDS for t in get_format(f).tables]
+ALL_TABLES = [(f, t.id) for f in format_ids() for t in get_format(f).tables]
 
 Fatal = QAbstractItemModelTester.FailureReportingMode.Fatal
 Warning = QAbstractItemModelTester.FailureReportingMode.Warning
@@ -46,7 +46,7 @@ def test_model_tester_passes_while_editing(qapp, format_id, table_id, mode, qt_m
     session.undo_stack.undo()
     session.undo_stack.redo()
     if mode == Fatal:  # a reset is the tester's slowest check; once per table is enough
-        other = next(f for f in FORMAT_IDS if f != format_id)
+        other = next(f for f in format_ids() if f != format_id)
         session.set_meta(lambda r: setattr(r, "format", other))
         session.undo_stack.undo()
     assert tester is not None and model.rowCount() == len(table.rows)
@@ -169,7 +169,7 @@ def test_format_change_resets_the_model(qapp):
     assert gone.rowCount() == 0 and gone.columnCount() == 0
 
 
-@pytest.mark.parametrize("format_id", FORMAT_IDS)
+@pytest.mark.parametrize("format_id", format_ids())
 def test_blank_cells_are_unfilled_until_the_check_then_errors(qapp, format_id):
     """Never-touched cells are 未填 (no colour) while the report is being filled in; when the user
     asks for the full check (检查) they turn into errors, each cell repainted."""

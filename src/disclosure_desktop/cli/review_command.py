@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..export import ExportError
 from ..review import ReviewFolderError, ReviewWorkspace, RosterError, load_roster
-from ..review.rollup import rollup_for, rollup_groups
 from .output import bad_input, emit, emit_json
 
 
@@ -54,7 +53,7 @@ def run_review(args) -> int:
     to_stderr = args.json  # with --json, what was written is told on stderr, so stdout stays JSON
     try:
         if args.output:
-            _write_rollup(result, Path(args.output), to_stderr)
+            _write_rollup(result, rollups, Path(args.output), to_stderr)
         if args.letters:
             _write_letters(result, Path(args.letters), args.single_letter, to_stderr)
     except ExportError as error:
@@ -100,13 +99,12 @@ def _print_board(result, rollups) -> None:
     emit("共 " + "，".join(f"{name} {count}" for name, count in statuses.items()) if statuses else "共 0 个单位")
 
 
-def _write_rollup(result, path: Path, to_stderr: bool) -> None:
-    groups = rollup_groups(result.units)
-    if not groups:
+def _write_rollup(result, rollups, path: Path, to_stderr: bool) -> None:
+    """The first roll-up (year and format with the most units) to `path`; the others are named."""
+    if not rollups:
         emit("没有可以汇总的报告，未写出汇总。", error=to_stderr)
         return
-    year, format_id = groups[0]
-    rollup = rollup_for(result.all_units, year, format_id)
+    rollup = rollups[0]
     if path.suffix.lower() == ".xlsx":
         from ..review.rollup_xlsx import write_rollup_xlsx
 
@@ -115,8 +113,8 @@ def _write_rollup(result, path: Path, to_stderr: bool) -> None:
         from ..review.rollup_document import export_rollup_document
 
         export_rollup_document(rollup, path)
-    others = [f"{y}年 {f}" for y, f in groups[1:]]
-    emit(f"已写出汇总（{year}年，{rollup.report.spec.name}，{len(rollup.units)}个单位）：{path}"
+    others = [f"{other.year}年 {other.format}" for other in rollups[1:]]
+    emit(f"已写出汇总（{rollup.year}年，{rollup.report.spec.name}，{len(rollup.units)}个单位）：{path}"
           + (f"；另有 {'、'.join(others)} 的报告未计入" if others else ""), error=to_stderr)
 
 

@@ -496,6 +496,7 @@ RENUMBERED_LIKENESS = 0.85  # … and one with another number (a report that ren
 _HEADING_SLACK = 8  # a heading is at most this many characters longer than the official one
 
 
+@lru_cache(maxsize=1024)  # the official titles come again for every line of a page and every edit
 def _heading_parts(text: str) -> tuple[str | None, str]:
     text = unicodedata.normalize("NFKC", text).strip()
     match = _HEADING_NUMBER.match(text)

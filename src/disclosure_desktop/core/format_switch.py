@@ -33,13 +33,11 @@ def switch_format(report: Report, format_id: str) -> FormatSwitch:
     switched.tables = {}
     dropped: list[str] = []
     dropped_zeros: list[str] = []  # listed last: losing a 0 matters less than losing a figure
-    new_tables = {t.id: t for t in new.tables}
     for table_id, rows in report.tables.items():
-        target = new_tables.get(table_id)
+        target = new.table(table_id) if new.has_table(table_id) else None
         for row_id, columns in rows.items():
             for column_id, value in columns.items():
-                keeps = (target is not None and row_id in {r.id for r in target.data_rows}
-                         and column_id in {c.id for c in target.columns}
+                keeps = (target is not None and target.has_cell(row_id, column_id)
                          and not target.is_computed(row_id, column_id))
                 if keeps:
                     switched.set_value(table_id, row_id, column_id, value)
@@ -48,6 +46,8 @@ def switch_format(report: Report, format_id: str) -> FormatSwitch:
                     (dropped if value != 0 else dropped_zeros).append(line)
     # 信息处理费 is reported only where the format has the fee form.
     if new.capabilities.fee_form is None and report.fees != FeeReport():
-        dropped.append("六、其他需要报告的事项中的信息处理费数字（新格式没有此项）")
+        old_form = old.capabilities.fee_form
+        where = old.section(old_form.section).title if old_form else ""
+        dropped.append(f"{where}中的信息处理费数字（新格式没有此项）" if where else "信息处理费数字（新格式没有此项）")
         switched.fees = FeeReport()
     return FormatSwitch(switched, tuple(dropped + dropped_zeros))

@@ -276,7 +276,6 @@ class Capabilities:
     in_force: InForce | None = None
     project_counts: ProjectCounts | None = None
     fee_form: FeeForm | None = None
-    blank_cell_rule: str | None = None  # its findings on blank cells count as 未填, not as mistakes
     # Rules whose findings without an entered value (actual None: a blank cell, an empty
     # section, a blank fee field) say what is still to fill, not what is wrong: the editor shows
     # them as 未填 until the user asks for the full check (检查) or exports the final text.
@@ -388,8 +387,7 @@ def _capabilities(data: dict) -> Capabilities:
         in_force=part(InForce, "in_force"),
         project_counts=part(ProjectCounts, "project_counts"),
         fee_form=part(FeeForm, "fee_form"),
-        blank_cell_rule=data.get("blank_cell_rule"),
-        unfilled_rules=tuple(data.get("unfilled_rules", [data["blank_cell_rule"]] if data.get("blank_cell_rule") else [])),
+        unfilled_rules=tuple(data.get("unfilled_rules", ())),
         publication_deadline_rule=data.get("publication_deadline_rule"),
         cover_field_rules={name: tuple(rules) for name, rules in data.get("cover_field_rules", {}).items()},
         narrative_drafts=NarrativeDrafts(
@@ -465,13 +463,6 @@ def _catalogue() -> dict[str, str]:
 def format_ids() -> tuple[str, ...]:
     """Every known format, oldest first."""
     return tuple(sorted(_catalogue(), key=lambda format_id: (get_format(format_id).first_year, format_id)))
-
-
-def __getattr__(name: str):
-    # FORMAT_IDS reads the catalogue when asked, so a format folder added later is included.
-    if name == "FORMAT_IDS":
-        return format_ids()
-    raise AttributeError(name)
 
 
 @cache

@@ -72,13 +72,14 @@ def _applications(report: Report, values: TableValues, template: DraftTemplate) 
     cells = values(table.id)
     total = table.columns[-1].id if table.columns[-1].computed else None
     cell = lambda row: cells[row][total] if total else _sum(cells[row][c.id] for c in table.columns)  # noqa: E731
-    new, carried_in = cell("new"), cell("carried_in")
+    over = report.spec.capabilities.carried_over  # 上年结转 and 结转下年度继续办理, as the format names them
+    new, carried_in = cell("new"), cell(over.to_row)
     if new == 0 and carried_in == 0:
         return texts["none"]
     results = texts["separator"].join(texts["result_item"].format(kind=kind, n=n(_sum(cell(r) for r in rows)))
                                       for kind, rows in result_kinds(table))
     return (texts["received"].format(new=n(new), carried_in=n(carried_in))
-            + texts["results"].format(results=results, carried_out=n(cell("carried_out"))))
+            + texts["results"].format(results=results, carried_out=n(cell(over.from_row))))
 
 
 @drafter("reviews")

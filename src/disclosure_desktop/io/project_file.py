@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..core import limits
-from ..core.formats import FORMAT_IDS, get_format
+from ..core.formats import format_ids, get_format
 from ..core.model import SCHEMA_VERSION, Report
 from .errors import describe_error, describe_file_error
 
@@ -172,7 +172,7 @@ def _check_against_format(document: dict, notices: list[str], stated: dict) -> l
     try:
         spec = get_format(format_id) if isinstance(format_id, str) else None
     except KeyError:
-        return [Problem("format", f"未知的年报格式“{limits.quote(format_id)}”，应为 {' 或 '.join(FORMAT_IDS)}")]
+        return [Problem("format", f"未知的年报格式“{limits.quote(format_id)}”，应为 {' 或 '.join(format_ids())}")]
     if spec is None:
         return []  # pydantic reports the missing or mistyped format
     problems: list[Problem] = []
@@ -267,7 +267,16 @@ class ProjectSaveError(Exception):
 def dumps_project(report: Report) -> str:
     """The file's text.  Characters no file can hold (a lone surrogate pasted into a field, a
     control character) are cleaned as opening cleans them: the file opens again as it was shown."""
-    document, _, _ = limits.clean_document(report.model_dump(mode="json"))
+    return _file_text(_cleaned(report)[0])
+
+
+def _cleaned(report: Report) -> tuple[object, list]:
+    """(the report as a document with unfit characters cleaned, the limits it breaks)."""
+    document, broken, _ = limits.clean_document(report.model_dump(mode="json"))
+    return document, broken
+
+
+def _file_text(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -282,11 +291,11 @@ def save_project(report: Report, path: Path | str) -> None:
     again.  Nothing is lost, the report stays in memory and the old file is unchanged.
     """
     path = Path(path)
-    broken = limits.report_limit_problems(report)
+    document, broken = _cleaned(report)  # walked once: the limits and the text to write
     if broken:
         raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：{limits.listed(broken)}。请改正后再保存。原有文件没有改动。")
     _refuse_newer(path)
-    atomic_write(path, dumps_project(report).encode("utf-8"), keep_backup=True)
+    atomic_write(path, _file_text(document).encode("utf-8"), keep_backup=True)
 
 
 def _refuse_newer(path: Path) -> None:

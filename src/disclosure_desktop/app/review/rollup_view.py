@@ -13,7 +13,6 @@ from ...review import Rollup
 _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
           Align.RIGHT: Qt.AlignmentFlag.AlignRight}
 HEADER_BACKGROUND = QColor("#eef1f5")
-TOTAL_COLOR = QColor("#1565c0")  # computed cells are blue, as in the editor
 
 
 def block_table(block: TableBlock, parent=None) -> QTableWidget:

@@ -40,18 +40,13 @@ class ReviewWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.drain)
-        self._running = False
 
     def start(self) -> None:
-        self._running = True
         self._thread.start()
         self._timer.start()
 
     def cancel(self) -> None:
         self._cancel.set()
-
-    def isRunning(self) -> bool:
-        return self._running
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the reading thread ends (closing the window); True when it has."""
@@ -101,7 +96,6 @@ class ReviewWorker(QObject):
                 self.failed.emit(payload)
             elif kind == _END:
                 self._timer.stop()
-                self._running = False
                 self.finished.emit()
                 return
         if units:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenuBar, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from .settings import APPLICATION_TITLE
+
 GUIDE = "user-guide.md"
 
 
@@ -67,15 +69,10 @@ def shortcuts_html(menu_bar: QMenuBar) -> str:
 
 def about_text(settings, log_setup=None) -> str:
     """关于: the program, its version, where its data, settings and log are."""
-    from importlib.metadata import PackageNotFoundError, version
+    from .logging_setup import program_version
+    from .settings import recovery_folder
 
-    from .settings import APPLICATION_TITLE, recovery_folder
-
-    try:
-        program = version("disclosure-desktop")
-    except PackageNotFoundError:  # a source tree that was never installed
-        program = "未知"
-    text = (f"{APPLICATION_TITLE}\n版本 {program}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
+    text = (f"{APPLICATION_TITLE}\n版本 {program_version()}\n\n离线编制、检查并导出政府信息公开工作年度报告。\n"
             "年报格式依据国务院办公厅政府信息公开办公室印发的格式。\n\n"
             f"数据文件夹（自动保存与恢复）：{recovery_folder().parent}\n设置文件：{settings.fileName()}")
     if log_setup is not None:
@@ -91,7 +88,7 @@ class HelpWindow(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("helpWindow")
-        self.setWindowTitle(self.tr("帮助 — 政府信息公开年报编制助手"))
+        self.setWindowTitle(self.tr("帮助 — {title}").format(title=APPLICATION_TITLE))
         self.tabs = QTabWidget(self)
         self.guide = QTextBrowser(self)
         self.guide.setOpenExternalLinks(False)  # offline: nothing in the guide leaves the program

@@ -122,6 +122,16 @@ def shutdown_logging() -> None:
             logging.captureWarnings(False)
 
 
+def program_version() -> str:
+    """The installed version of the program (未知 in a source tree that was never installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("disclosure-desktop")
+    except PackageNotFoundError:
+        return "未知"
+
+
 def system_summary() -> str:
     """Version of the program, Python, Qt and the system, for the first lines of a log."""
     import platform
@@ -129,11 +139,5 @@ def system_summary() -> str:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        program = version("disclosure-desktop")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        program = "未知"
-    return (f"版本 {program}；Python {platform.python_version()}；Qt {qVersion()}（PySide6 {pyside_version}）；"
+    return (f"版本 {program_version()}；Python {platform.python_version()}；Qt {qVersion()}（PySide6 {pyside_version}）；"
             f"系统 {platform.platform()}")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHB
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
-from ...core.section_state import FindingSplit, page_of_finding, page_short_title, split_findings
+from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title, split_findings
 from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 from .deferred import Deferred
@@ -220,7 +220,6 @@ class ProblemsPanel(QDockWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         levels = (self.tr("级别"), self.tr("错误"), self.tr("提示"), self.tr("未填"), self.tr("已说明"))
         header.resizeSection(0, max(self.fontMetrics().horizontalAdvance(text) for text in levels) + 12)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("三、收到和处理申请情况") + 16)
         header.resizeSection(3, self.fontMetrics().horizontalAdvance("中") * 12)
         self.tree.setAccessibleName(self.tr("问题列表"))
         self.tree.itemActivated.connect(lambda item, _column: self._jump(item))
@@ -250,6 +249,10 @@ class ProblemsPanel(QDockWidget):
                 pass
         self.session = session
         if session is not None:
+            # The location column as wide as the longest page title of the report's format.
+            spec = session.report.spec
+            widest = max(self.fontMetrics().horizontalAdvance(page_short_title(spec, p)) for p in page_ids(spec))
+            self.tree.header().resizeSection(1, widest + 16)
             session.findingsChanged.connect(self.schedule_refresh)
             follow_full_check(session, lambda _on, s=session: self.session is s and self.refresh())
         self.refresh()

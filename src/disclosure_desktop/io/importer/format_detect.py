@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ...core.formats import FORMAT_IDS, Format, format_id_for_year, get_format
+from ...core.formats import Format, format_id_for_year, format_ids, get_format
 from .labels import label_key
 
 
@@ -27,7 +27,7 @@ def _labels(fmt: Format) -> set[str]:
 @cache
 def distinctive_labels() -> dict[str, frozenset[str]]:
     """format id → label keys found in no other format."""
-    labels = {format_id: _labels(get_format(format_id)) for format_id in FORMAT_IDS}
+    labels = {format_id: _labels(get_format(format_id)) for format_id in format_ids()}
     return {format_id: frozenset(keys - set().union(*(v for k, v in labels.items() if k != format_id)))
             for format_id, keys in labels.items()}
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ...core.checks import check_report, heading_likeness, renamed_heading_finding
-from ...core.formats import FORMAT_IDS, get_format
+from ...core.formats import format_ids, get_format
 from ...core.model import Report, new_report
 from .blocks import SourceDocument, Token, tokens
 from .errors import ImportRefused
@@ -60,7 +60,7 @@ def import_document(source: SourceDocument, name: str = "来源") -> ImportResul
     assumptions: list[Assumption] = []
     notes = list(source.notes)
 
-    table_sections = {s.id for format_id in FORMAT_IDS for s in get_format(format_id).sections if s.kind == "tables"}
+    table_sections = {s.id for format_id in format_ids() for s in get_format(format_id).sections if s.kind == "tables"}
     format_id, format_note = decide_format(
         [t.text for span in spans.values() if span.id in table_sections for t in stream[span.start:span.end]],
         title.year)

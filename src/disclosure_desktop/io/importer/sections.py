@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ...core.checks import section_heading_likeness
-from ...core.formats import FORMAT_IDS, Section, get_format
+from ...core.formats import Section, format_ids, get_format
 from .blocks import Block, Line, Token
 from .cell_values import is_value_text
 from .labels import is_title
@@ -39,7 +39,7 @@ def section_titles() -> list[tuple[str, str]]:
     """(id, title) of the sections in order; both formats share them, and if a format ever
     differs, a title of either is accepted."""
     titles: dict[str, list[str]] = {}
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         for section in get_format(format_id).sections:
             titles.setdefault(section.id, [])
             if section.title not in titles[section.id]:
@@ -94,7 +94,7 @@ def split_heading_lines(blocks: list[Block]) -> list[Block]:
 def _sections_by_id() -> dict[str, list[Section]]:
     """section id → the section in each format (for its titles and listed variants)."""
     sections: dict[str, list[Section]] = {}
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         for section in get_format(format_id).sections:
             sections.setdefault(section.id, []).append(section)
     return sections

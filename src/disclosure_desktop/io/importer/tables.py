@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from functools import cache
 
-from ...core.formats import FORMAT_IDS, Format, Row, Table, ValueType, get_format
+from ...core.formats import Format, Row, Table, ValueType, format_ids, get_format
 from .blocks import Token
 from .cell_values import MONEY_UNITS, is_value_text, read_value
 from .labels import (EXACT, TIER_NAMES, WITHOUT_NUMBERING, has_numbering, is_title, key_without_numbering, label_key,
@@ -65,7 +65,7 @@ def row_aliases(table_id: str, row_id: str) -> tuple[str, ...]:
     """The variants the format data lists for a row, and the row's label in the other formats
     (a report of 2021 that still prints the 2019 wording 「规范性文件」)."""
     aliases: list[str] = []
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         fmt = get_format(format_id)
         try:
             row = fmt.table(table_id).row(row_id)
@@ -79,7 +79,7 @@ def row_aliases(table_id: str, row_id: str) -> tuple[str, ...]:
 def _other_label_keys(table_id: str, row_id: str) -> frozenset[tuple[str, str]]:
     """(key, key without numbering) of every other row's label and variants, group rows included."""
     keys = set()
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         try:
             table = get_format(format_id).table(table_id)
         except KeyError:
@@ -373,7 +373,7 @@ class _TableReader:
         first_value = next((i for i in range(start, end) if stream.is_value[i] and stream.tokens[i].text.strip()), end)
         header = {label_key(stream.tokens[i].text) for i in range(start, first_value)}
         foreign: dict[str, str] = {}
-        for format_id in FORMAT_IDS:
+        for format_id in format_ids():
             try:
                 theirs = get_format(format_id).table(table.id).columns
             except KeyError:

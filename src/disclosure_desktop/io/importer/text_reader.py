@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...core.formats import FORMAT_IDS, get_format
+from ...core.formats import format_ids, get_format
 from .blocks import Block, Line
 
 RUN_ON_CHARS = 300  # a line this long holding several section titles has lost its line breaks
@@ -24,14 +24,14 @@ RUN_ON_TITLES = 3
 @cache
 def _section_titles() -> tuple[tuple[str, bool], ...]:
     """(title, whether the section holds tables) of both formats."""
-    return tuple(dict.fromkeys((s.title, s.kind == "tables") for f in FORMAT_IDS for s in get_format(f).sections))
+    return tuple(dict.fromkeys((s.title, s.kind == "tables") for f in format_ids() for s in get_format(f).sections))
 
 
 @cache
 def _table_texts() -> re.Pattern:
     """Every text the formats print in their tables, longest first (so 行政规范性文件 wins over 规范性文件)."""
     texts = set()
-    for format_id in FORMAT_IDS:
+    for format_id in format_ids():
         for table in get_format(format_id).tables:
             texts.update(t for t in (table.caption, table.row_header) if t)
             texts.update(c.label for c in table.columns)
