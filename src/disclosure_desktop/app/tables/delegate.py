@@ -83,19 +83,31 @@ class CellValidator(QValidator):
     def __init__(self, value_type: ValueType, parent=None):
         super().__init__(parent)
         self.value_type = value_type
+        # Qt validates the same text again (hasAcceptableInput, the editor's red mark): the last
+        # verdict is kept, so a keystroke is parsed once and a refusal is said once.
+        self._last: tuple[str, QValidator.State, str] | None = None
+
+    def verdict(self, cleaned: str) -> tuple[QValidator.State, str]:
+        """(state, the Chinese reason when refused) for normalised text."""
+        if self._last is None or self._last[0] != cleaned:
+            if _incomplete(cleaned, self.value_type):
+                state, reason = QValidator.State.Intermediate, ""
+            else:
+                reason = refusal_reason(cleaned, self.value_type)
+                # Refused text is kept as typed (Intermediate: shown, never committed), so the
+                # user sees what is wrong.
+                state = QValidator.State.Intermediate if reason else QValidator.State.Acceptable
+            self._last = (cleaned, state, reason)
+        return self._last[1], self._last[2]
 
     def validate(self, text: str, pos: int):
         cleaned = normalize_number_text(text)  # full-width → ASCII, drop spaces and 1,234 separators
         pos = max(0, min(len(cleaned), pos - (len(text) - len(cleaned))))
-        if _incomplete(cleaned, self.value_type):
-            return QValidator.State.Intermediate, cleaned, pos
-        try:
-            parse_cell_text(cleaned, self.value_type)
-        except CellValueError:
-            # Kept as typed (Intermediate: shown, never committed), so the user sees what is wrong.
-            self.refused.emit(refusal_reason(text, self.value_type))
-            return QValidator.State.Intermediate, cleaned, pos
-        return QValidator.State.Acceptable, cleaned, pos
+        known = self._last is not None and self._last[0] == cleaned
+        state, reason = self.verdict(cleaned)
+        if reason and not known:
+            self.refused.emit(reason)
+        return state, cleaned, pos
 
     def fixup(self, text: str) -> str:
         return _completed(normalize_number_text(text))
@@ -119,8 +131,7 @@ class CellLineEdit(QLineEdit):
     @property
     def refused_text(self) -> bool:
         """The editor holds text the cell cannot take (shown in red, never committed)."""
-        return bool(self.text()) and not self.hasAcceptableInput() and not _incomplete(
-            normalize_number_text(self.text()), self.value_type)
+        return bool(self.validator_.verdict(normalize_number_text(self.text()))[1])
 
     def _mark_refused_text(self, _text: str = "") -> None:
         refused = self.refused_text
