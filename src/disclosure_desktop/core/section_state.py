@@ -122,11 +122,12 @@ def _section_is_empty(report: Report, section) -> bool:
                for t in section.tables for row, column in spec.table(t).input_cells())
 
 
-def page_states(report: Report, findings: Iterable[Finding], full_check: bool = False) -> dict[str, PageState]:
+def page_states(report: Report, findings: Iterable[Finding], full_check: bool = False, *,
+                split: "FindingSplit | None" = None) -> dict[str, PageState]:
     """The badge of every page, counting exactly what the problems panel lists for it: its open
     errors, else 未填 (an empty section) or how many places are left to fill, else its hints."""
     spec = report.spec
-    split = split_findings(spec, findings, full_check)
+    split = split or split_findings(spec, findings, full_check)  # the caller's, when it has it
     by_page: dict[str, list[Finding]] = {}
     for finding in split.problems:
         if not finding.acknowledged:

@@ -59,26 +59,10 @@ def is_read_only(path: Path) -> bool:
     return not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
 
 
-def full_check_of(session: ReportSession | None) -> bool:
-    """Whether the user has asked for the full check of the report `session` edits; a bare
-    editing session (tests, a page built on its own) has not."""
-    return isinstance(session, DocumentController) and session.full_check
-
-
-def follow_full_check(session: ReportSession | None, slot) -> None:
-    """Call `slot` whenever the user asks for the full check (or leaves it) on `session`."""
-    if isinstance(session, DocumentController):
-        session.fullCheckChanged.connect(slot)
-
-
 class DocumentController(ReportSession):
     modifiedChanged = Signal(bool)  # the report now differs from its file (or no longer does)
     nameChanged = Signal()  # the name the window shows: the file's, or the display name
     autosaveFailed = Signal(str)  # Chinese reason; the work is still in memory
-    # The user asked for the full check (检查): from then on what is not filled yet shows as
-    # errors too, not as 未填 (core.section_state.split_findings).  Not saved: a report opened
-    # again starts calm.
-    fullCheckChanged = Signal(bool)
 
     def __init__(self, report: Report, *, path: Path | None = None, display_name: str = "",
                  modified: bool = False, recovery: RecoveryStore | None = None, slot: AutosaveSlot | None = None,
@@ -101,7 +85,6 @@ class DocumentController(ReportSession):
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.autosave_timer.start()
-        self.full_check = False
 
     # --- opening ------------------------------------------------------------------------------
     @classmethod
@@ -144,12 +127,6 @@ class DocumentController(ReportSession):
 
     def _mark_changed(self, *_args) -> None:
         self._changed_since_autosave = True
-
-    def request_full_check(self, on: bool = True) -> None:
-        """检查: show every finding as what it is, blanks included (or, `on` False, calm again)."""
-        if self.full_check != on:
-            self.full_check = on
-            self.fullCheckChanged.emit(on)
 
     # --- saving -------------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> Path:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...core.checks import Finding, StatedTotals
+from ...core.section_state import FindingSplit, split_findings
 from ...core.computed import full_table
 from ...core.live_checks import LiveChecker
 from ...core.model import PreviousYear, Report
@@ -31,6 +32,10 @@ class ReportSession(QObject):
     # Emitted before metaChanged/tableChanged when an edit (or its undo) changes the format, so
     # views built for the old format's tables can be taken down before they are told to refresh.
     formatChanged = Signal()
+    # The user asked for the full check (检查): from then on what is not filled yet shows as
+    # errors too, not as 未填 (core.section_state.split_findings).  Not saved: a report opened
+    # again starts calm.
+    fullCheckChanged = Signal(bool)
 
     def __init__(self, report: Report, path: Path | None = None, *,
                  previous: Report | PreviousYear | None = None,
@@ -46,6 +51,8 @@ class ReportSession(QObject):
         # The findings, computed once per change and only for the rules the change can affect.
         self._checker = LiveChecker(report, previous, stated_totals, inputs=self._inputs, values=self.table_values)
         self.findings: list[Finding] = self._checker.findings
+        self.full_check = False
+        self._split: FindingSplit | None = None
 
     # --- reading ------------------------------------------------------------------------------
     def table_values(self, table_id: str) -> dict[str, dict[str, object]]:
@@ -164,9 +171,25 @@ class ReportSession(QObject):
         """Check the whole report again (after anything but a cell or narrative edit)."""
         self._set_findings(self._checker.run_all())
 
+    @property
+    def split(self) -> FindingSplit:
+        """The findings as the views show them — to fill or problems — worked out once per change
+        for the cell marks, the badges, the problems panel and the check page alike."""
+        if self._split is None:
+            self._split = split_findings(self.report.spec, self.findings, self.full_check)
+        return self._split
+
+    def request_full_check(self, on: bool = True) -> None:
+        """检查: show every finding as what it is, blanks included (or, `on` False, calm again)."""
+        if self.full_check != on:
+            self.full_check = on
+            self._split = None
+            self.fullCheckChanged.emit(on)
+
     def _set_findings(self, findings: list[Finding]) -> None:
         # Listeners (problems panel, badges, cell marks) hear only of a real change: most
         # keystrokes leave the findings as they were.
+        self._split = None  # (also for an unchanged list: the format may have changed under it)
         if findings != self.findings:
             self.findings = findings
             self.findingsChanged.emit()

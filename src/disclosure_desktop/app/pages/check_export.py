@@ -21,7 +21,6 @@ from ...core.checks import ERROR, Finding, blocking_findings
 from ..shell.settings import last_folder, remember_folder
 from .base import SectionPage
 from ...core.section_state import CHECK, page_of_finding, page_short_title, split_findings
-from ..document.controller import DocumentController, follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,19 +111,19 @@ class CheckExportPage(SectionPage):
 
         self._stale = False
         session.findingsChanged.connect(self._findings_changed)
-        follow_full_check(session, lambda _on: self._findings_changed())
+        session.fullCheckChanged.connect(lambda _on: self._findings_changed())
         self.refresh()
 
     # --- the check ----------------------------------------------------------------------------
     def run_check(self) -> None:
         """检查: from now on every finding of the report shows as what it is, blanks included."""
-        if isinstance(self.session, DocumentController) and not self.session.full_check:
+        if not self.session.full_check:
             self.session.request_full_check()  # its signal refreshes this page
         elif self._stale or not self.isVisible():
             self.refresh()
 
     def _split(self):
-        return split_findings(self.session.report.spec, self.session.findings, full_check_of(self.session))
+        return self.session.split
 
     def blocking(self) -> list[Finding]:
         """The errors this page lists: after 检查 every one that blocks the final export."""
@@ -144,7 +143,8 @@ class CheckExportPage(SectionPage):
         spec = self.session.report.spec
         # What is still to fill, counted the calm way, for the summary (after 检查 its findings are
         # among the errors listed).
-        unfilled = split_findings(spec, self.session.findings, False).to_fill_summary()
+        unfilled = (split if not self.session.full_check
+                    else split_findings(spec, self.session.findings, False)).to_fill_summary()
         self.blocking_list.clear()
         for finding in blocking:
             where = page_short_title(spec, page_of_finding(spec, finding))

@@ -18,7 +18,6 @@ from .deferred import Deferred
 from .navigator import SectionNavigator
 from ..pages.base import SectionPage
 from ...core.section_state import CHECK, COVER, page_ids, page_of_finding, page_short_title, page_states
-from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 
@@ -142,7 +141,7 @@ class EditorArea(QSplitter):
         session.narrativeChanged.connect(self._update_later.start)
         session.metaChanged.connect(self._meta_changed)
         session.formatChanged.connect(self.rebuild)
-        follow_full_check(session, self._update_later.start)
+        session.fullCheckChanged.connect(self._update_later.start)
         self._fill_navigator()
         self.update_states()
 
@@ -272,7 +271,7 @@ class EditorArea(QSplitter):
         if self.session is None:
             return
         self.navigator.set_states(page_states(self.session.report, self.session.findings,
-                                              full_check_of(self.session)))
+                                              self.session.full_check, split=self.session.split))
         self.update_guidance()
 
     def update_guidance(self) -> None:

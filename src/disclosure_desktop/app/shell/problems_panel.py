@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHB
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
-from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title, split_findings
-from ..document.controller import follow_full_check, full_check_of
+from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title
 from ..document.session import ReportSession
 from .deferred import Deferred
 
@@ -254,7 +253,7 @@ class ProblemsPanel(QDockWidget):
             widest = max(self.fontMetrics().horizontalAdvance(page_short_title(spec, p)) for p in page_ids(spec))
             self.tree.header().resizeSection(1, widest + 16)
             session.findingsChanged.connect(self.schedule_refresh)
-            follow_full_check(session, lambda _on, s=session: self.session is s and self.refresh())
+            session.fullCheckChanged.connect(lambda _on, s=session: self.session is s and self.refresh())
         self.refresh()
 
     def schedule_refresh(self) -> None:
@@ -280,7 +279,7 @@ class ProblemsPanel(QDockWidget):
         if self.session is None or self.session.report.spec is not self._rows_spec:
             self._row_cache = {}  # another report or format: places are named anew
             self._rows_spec = self.session.report.spec if self.session else None
-        split = self._split(findings)
+        split = self.session.split if self.session is not None else FindingSplit((), ())
         to_fill = set(split.to_fill)
         rows = [self._row(finding, finding in to_fill) for finding in findings
                 if matches(finding, self._kind, finding in to_fill)]
@@ -314,11 +313,6 @@ class ProblemsPanel(QDockWidget):
         self._update_unfilled(split.to_fill_summary())
         self._update_filter_texts(findings, to_fill)
         self._update_buttons()
-
-    def _split(self, findings: list[Finding]) -> FindingSplit:
-        if self.session is None:
-            return FindingSplit((), ())
-        return split_findings(self.session.report.spec, findings, full_check_of(self.session))
 
     def _update_unfilled(self, summary: str) -> None:
         """The line that says what is left to fill (nothing is called a mistake for being blank)."""

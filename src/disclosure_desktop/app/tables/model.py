@@ -17,9 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.checks import ERROR, Finding
 from ...core.formats import Row, Table
-from ...core.section_state import split_findings
 from ...core.values import CellValueError, allowed_text_hint, format_value, parse_cell_text, value_problem
-from ..document.controller import follow_full_check, full_check_of
 from ..document.session import ReportSession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -89,7 +87,7 @@ class TableModel(QAbstractTableModel):
         session.tableChanged.connect(self._on_table_changed)
         session.findingsChanged.connect(self._on_findings_changed)
         session.metaChanged.connect(self._on_meta_changed)
-        follow_full_check(session, lambda _on: self._on_findings_changed())
+        session.fullCheckChanged.connect(lambda _on: self._on_findings_changed())
 
     # --- structure ----------------------------------------------------------------------------
     def _load_table(self) -> None:
@@ -299,7 +297,7 @@ class TableModel(QAbstractTableModel):
         # A blank cell is 未填, shown by the blank itself and its tooltip, until the user asks for
         # the full check (检查): colouring every cell of a new report red would drown the
         # findings that need reading.  After it, a blank is an error like any other.
-        to_fill = set(split_findings(self.session.report.spec, findings, full_check_of(self.session)).to_fill)
+        to_fill = set(self.session.split.to_fill)
         for finding in findings:
             message = finding.message + (self.tr("（已说明）") if finding.acknowledged else "")
             quiet = finding in to_fill
