@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.app.review.review_prompts import ReviewPrompts
 from disclosure_desktop.app.shell.file_commands import is_published_report_file
-from disclosure_desktop.app.shell.samples import SAMPLES
+from disclosure_desktop.app.document.samples import SAMPLES
 from disclosure_desktop.io.project_file import backup_path, load_project, save_project
 
 from .window_helpers import *  # noqa: F401,F403  (fixtures)

@@ -402,7 +402,8 @@ def _refuse_read_only(path: Path) -> None:
         mode = path.stat().st_mode
     except OSError:
         return
-    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+    # The owner's write bit and the user's own access decide (an administrator may write anyway).
+    if stat.S_ISREG(mode) and (not mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
         raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：文件被设为只读。请另存为其他文件，或先取消只读属性。原有文件没有改动。")
 
 

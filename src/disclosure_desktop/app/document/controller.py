@@ -12,51 +12,24 @@ So it runs, and is tested, without any window (tests/app/test_controller.py).
 from __future__ import annotations
 
 import logging
-import os
-import stat
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ...core.checks import StatedTotals
 from ...core.model import PreviousYear, Report
-from ...io.project_file import LoadResult, ProjectSaveError, load_project, parse_project, save_project
+from ...io.project_file import LoadResult, ProjectSaveError, load_project, save_project
 from .recovery import AutosaveSlot, RecoveryEntry, RecoveryStore
+from .samples import DEFAULT_SAMPLE, Sample
 from .session import ReportSession
 
 AUTOSAVE_INTERVAL_MS = 60_000
-SAMPLE_RESOURCE = ("samples", "kaizhou-edu-2019.gknb")
 
 log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DocumentController", text)
-
-
-def sample_bytes() -> bytes:
-    """The bundled sample report, read through the package (works in a wheel or a bundle)."""
-    return resources.files("disclosure_desktop.resources").joinpath(*SAMPLE_RESOURCE).read_bytes()
-
-
-def is_bundled_sample(path: Path) -> bool:
-    """Whether `path` is the sample file shipped with the program (in a checkout or a bundle)."""
-    bundled = resources.files("disclosure_desktop.resources").joinpath(*SAMPLE_RESOURCE)
-    try:
-        return Path(str(bundled)).resolve() == Path(path).resolve()
-    except OSError:
-        return False
-
-
-def is_read_only(path: Path) -> bool:
-    """The file is marked read-only (checked on the mode bits too: an administrator may write
-    anywhere, but a file the user marked read-only must still not be replaced)."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return False
-    return not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
 
 
 class DocumentController(ReportSession):
@@ -100,10 +73,10 @@ class DocumentController(ReportSession):
                    notices=loaded.notices, **options)
 
     @classmethod
-    def open_sample(cls, **options) -> "DocumentController":
-        """The bundled sample as an untitled copy: saving it needs a new file name."""
-        loaded = parse_project(sample_bytes(), SAMPLE_RESOURCE[-1])
-        return cls(loaded.report, display_name=tr("示例报告（未命名副本）"), **options)
+    def open_sample(cls, sample: Sample = DEFAULT_SAMPLE, **options) -> "DocumentController":
+        """A shipped sample as an untitled copy: saving it needs a new file name."""
+        report = sample.load().report
+        return cls(report, display_name=tr("{year}年示例报告（未命名副本）").format(year=report.year), **options)
 
     @classmethod
     def recovered(cls, entry: RecoveryEntry, **options) -> "DocumentController":
@@ -137,9 +110,7 @@ class DocumentController(ReportSession):
         if path is None and self.path is None:
             raise ValueError("the report has no file yet: give a path")
         path = Path(path or self.path).absolute()
-        if is_read_only(path):
-            raise ProjectSaveError(tr("无法保存“{name}”：该文件是只读的。原有文件没有改动。").format(name=path.name))
-        save_project(self.report, path)
+        save_project(self.report, path)  # refuses a read-only file (io.project_file)
         log.info("已保存 %s", path)
         self.set_path(path)
         self.undo_stack.setClean()

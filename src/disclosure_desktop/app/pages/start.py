@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCommandLinkButton, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QVBoxLayout, QWidget)
 
-from ..shell.samples import DEFAULT_SAMPLE, SAMPLES
+from ..document.samples import DEFAULT_SAMPLE, SAMPLES
 from ..shell.settings import APPLICATION_TITLE
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,7 +19,7 @@ class StartPage(QWidget):
     newRequested = Signal()
     carryForwardRequested = Signal()
     openRequested = Signal()
-    sampleRequested = Signal(str)  # the sample's file name (shell/samples.py)
+    sampleRequested = Signal(str)  # the sample's file name (document/samples.py)
     reviewRequested = Signal()
     recentRequested = Signal(str)
 

@@ -21,7 +21,7 @@ from ...io.project_file import (PROJECT_EXTENSION, PROJECT_FILTER, LoadResult, P
                                backup_path, load_project)
 from ..document.controller import DocumentController
 from . import prompts
-from .samples import DEFAULT_SAMPLE, Sample, bundled_sample_at, sample_named
+from ..document.samples import DEFAULT_SAMPLE, Sample, bundled_sample_at, sample_named
 from .settings import last_folder, remember_folder
 
 log = logging.getLogger(__name__)
@@ -252,9 +252,7 @@ class FileCommands(QObject):
         return self.maybe_save() and self._open_sample_copy(sample_named(file_name))
 
     def _open_sample_copy(self, sample: Sample = DEFAULT_SAMPLE) -> bool:
-        loaded = sample.load()
-        year = loaded.report.year
-        self._new_document(loaded.report, self.tr("{year}年示例报告（未命名副本）").format(year=year))
+        self._show(DocumentController.open_sample(sample, recovery=self.window.recovery))
         log.info("已打开示例报告 %s", sample.file_name)
         self._say(self.tr("已打开示例报告的副本。保存时会要求另选文件名，示例本身不会改动。"), 10000)
         return True

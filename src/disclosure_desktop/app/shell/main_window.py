@@ -25,6 +25,7 @@ from . import prompts
 from .editor_area import EditorArea
 from .file_commands import FileCommands
 from .problems_panel import ProblemsPanel
+from ..document.samples import SAMPLES
 from .settings import APPLICATION_TITLE, app_settings, recovery_folder
 from .window_placement import WindowPlacement
 
@@ -117,7 +118,11 @@ class MainWindow(QMainWindow):
         self.carry_action = self._action(tr("基于上年报告新建(&L)…"), files.new_from_last_year, [],
                                          tr("从上年的年报项目文件带入机关信息、结转数和正文草稿"))
         self.open_action = self._action(tr("打开(&O)…"), files.open_dialog, [K.Open], tr("打开年报项目文件"))
-        self.sample_action = self._action(tr("打开示例报告(&E)"), files.open_sample, [], tr("以未命名副本打开附带的示例年报"))
+        # One entry per shipped sample, the newest format first (app/document/samples.py).
+        self.sample_actions = [
+            self._action(f"{sample.title}(&{key})", lambda _=False, n=sample.file_name: files.open_sample(n), [],
+                         sample.description)
+            for sample, key in zip(SAMPLES, "EM")]
         self.save_action = self._action(tr("保存(&S)"), files.save, [K.Save], tr("保存年报项目文件"))
         self.save_as_action = self._action(tr("另存为(&A)…"), files.save_as, ["Ctrl+Shift+S"], tr("保存到另一个文件"))
         self.import_action = self._action(tr("导入已发布的年报(&I)…"), files.import_published, [],
@@ -160,7 +165,7 @@ class MainWindow(QMainWindow):
         tr = self.tr
         bar = self.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
-        for action in (self.new_action, self.carry_action, self.open_action, self.sample_action):
+        for action in (self.new_action, self.carry_action, self.open_action, *self.sample_actions):
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu(tr("最近打开(&R)"))
         file_menu.addSeparator()
@@ -172,12 +177,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
-        # Both samples (the 2025 one first) and 审核与汇总 after the import; file_commands.py does them.
-        from .samples import DEFAULT_SAMPLE, SAMPLES
-        self.sample_action.setText(f"{DEFAULT_SAMPLE.title}(&M)")
-        for sample in SAMPLES[:SAMPLES.index(DEFAULT_SAMPLE)]:
-            file_menu.insertAction(self.sample_action, self._action(
-                f"{sample.title}(&E)", lambda _=False, n=sample.file_name: self.files.open_sample(n), [], sample.description))
+        # 审核与汇总 with the other commands on more than one report, before 导出.
         self.review_action = self._action(tr("审核与汇总(&U)…"), self.files.open_review, [],
                                           tr("审核一个文件夹中各单位报送的年报，导出审核意见和汇总表"))
         file_menu.insertAction(self.export_action, self.review_action)
