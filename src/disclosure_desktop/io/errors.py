@@ -56,10 +56,8 @@ def _reason(error: BaseException) -> tuple[str, str]:
                 "请换一个位置重试，仍不行请联系技术支持")
     import zipfile  # here: the command line imports this module on every start
 
-    if isinstance(error, (zipfile.BadZipFile, zipfile.LargeZipFile)):
-        return "文件不是有效的 Word（.docx）文档，可能已损坏或只下载了一部分", "请在 Word 或 WPS 中打开并另存为 .docx 后重试"
-    if isinstance(error, KeyError):
-        return "Word 文档缺少必需的组成部分，可能已损坏", "请在 Word 或 WPS 中打开并另存为 .docx 后重试"
+    if isinstance(error, (zipfile.BadZipFile, zipfile.LargeZipFile)):  # .docx and .xlsx are zip packages
+        return "文件已损坏或不完整（不是有效的压缩包），可能只下载了一部分", "请在原程序中打开并重新保存后重试"
     if _is_xml_error(error):
         return "文件中的 XML 内容已损坏", "请在原程序中打开并重新保存后重试"
     if isinstance(error, UnicodeError):

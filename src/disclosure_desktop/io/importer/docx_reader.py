@@ -147,7 +147,15 @@ def read_docx(data: bytes) -> list[Block]:
     except Exception as error:  # python-docx raises KeyError, ValueError, lxml errors … for broken files
         if "content type" in str(error) or "not a Word file" in str(error):
             raise ImportRefused("该文件不是 Word 文档（.docx），可能是其他 Office 文件。", "bad_docx") from None
-        raise ImportRefused(f"Word 文件已损坏，无法读取：{describe_error(error)}", "bad_docx") from None
+        import zipfile
+
+        # What a broken Word file raises is said in Word's terms here, the one place that knows
+        # the file is meant to be Word (a KeyError elsewhere is a bug, not a damaged document).
+        if isinstance(error, (KeyError, zipfile.BadZipFile)):
+            reason = "文件缺少 Word 文档必需的组成部分，可能已损坏或只下载了一部分。请在 Word 或 WPS 中打开并另存为 .docx 后重试。"
+        else:
+            reason = describe_error(error)
+        raise ImportRefused(f"Word 文件已损坏，无法读取：{reason}", "bad_docx") from None
     blocks: list[Block] = []
     _read_body(body, blocks)
     return blocks
