@@ -118,6 +118,9 @@ class SetLine:
     pieces: tuple[tuple[float, str], ...] = ()
 
 
+SET_MEMO_LIMIT = 4096  # set paragraphs a measurer keeps (a report has a few hundred)
+
+
 def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: float, *,
                   indent_chars: float = 0, align: Align = Align.LEFT, justify: bool = True,
                   tracking: float = 0.0) -> list[SetLine]:
@@ -131,6 +134,8 @@ def set_paragraph(measurer: Measurer, text: str, role: str, left: float, width: 
     key = (text, role, left, width, indent_chars, align, justify, tracking)
     lines = memo.get(key)
     if lines is None:
+        if len(memo) >= SET_MEMO_LIMIT:  # the DOCX measurer lives as long as the program: bounded
+            memo.clear()
         lines = memo[key] = tuple(_set_paragraph(measurer, text, role, left, width, indent_chars, align,
                                                  justify, tracking))
     return list(lines)
