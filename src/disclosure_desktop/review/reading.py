@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.checks import Finding
+from ..core.checks import Finding, check_report
 from ..core.model import Report
 from ..io.importer import ImportRefused, import_report
 from ..io.project_file import PROJECT_EXTENSION, ProjectFileError, load_project
@@ -40,7 +40,9 @@ class ReadFile:
     stated_totals: dict = field(default_factory=dict)
     notices: tuple[str, ...] = ()
     unread_cells: int = 0                        # cells the import could not read (left blank)
-    import_findings: tuple[Finding, ...] = ()    # the importer's own check (no folder context)
+    # The report's own check (no folder context), made once when the file is read and cached
+    # with it: a second pass over an unchanged folder checks again only against last year.
+    findings: tuple[Finding, ...] = ()
     error: str | None = None
 
     @property
@@ -58,16 +60,12 @@ def read_file(path: Path) -> ReadFile:
         except Exception as error:  # a bug must cost one row, not the whole review
             log.exception("reading %s", path)
             return ReadFile(path, error=f"读取“{path.name}”时出错：{error}")
-        return ReadFile(path, loaded.report, KIND_PROJECT, "项目文件", loaded.stated_totals, tuple(loaded.notices))
+        return ReadFile(path, loaded.report, KIND_PROJECT, "项目文件", loaded.stated_totals, tuple(loaded.notices),
+                        findings=tuple(check_report(loaded.report, None, loaded.stated_totals)))
     try:
         result = import_report(path)
     except ImportRefused as error:
-        message = str(error)
-        if error.reason == "binary" and path.suffix.lower() == ".pdf":
-            # An importer without a PDF reader calls a PDF "binary": say what the reviewer can do.
-            message = (f"“{path.name}”是 PDF 文件，目前无法从 PDF 中读取年报。"
-                       "请向该单位索取网页、Word（.docx）或项目文件（.gknb）。")
-        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=message)
+        return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=str(error))
     except Exception as error:
         log.exception("importing %s", path)
         return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."),

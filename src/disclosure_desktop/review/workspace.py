@@ -154,7 +154,7 @@ class ReviewWorkspace:
         unit = Unit(source, path, agency=agency, year=report.year, format=report.format,
                     agency_kind=report.front.agency_kind, kind_name=read.kind_name, report=report,
                     stated_totals=read.stated_totals, notices=read.notices, unread_cells=read.unread_cells)
-        unit.findings = check_report(report, None, read.stated_totals)
+        unit.findings = list(read.findings)
         return unit
 
 
