@@ -113,7 +113,7 @@ def to_bytes(document: Document) -> bytes:
     if document.meta.draft:
         workbook.properties.keywords = "草稿"
     try:
-        return _save_in_memory(workbook, cached)
+        return workbook_bytes(workbook, cached)
     except (OSError, MemoryError) as error:  # building in memory: only a machine out of memory
         raise ExportError("无法生成 Excel 文件：内存不足。请关闭其他程序后重试。") from error
 
@@ -158,7 +158,11 @@ def _with_cached_values(xml: bytes, values: dict[str, object]) -> bytes:
     return _FORMULA_CELL.sub(add, xml)
 
 
-def _save_in_memory(workbook: Workbook, cached: dict[str, dict[str, object]]) -> bytes:
+def workbook_bytes(workbook: Workbook, cached: dict[str, dict[str, object]] | None = None) -> bytes:
+    """The .xlsx file of `workbook`, built in memory (openpyxl's own save spools every sheet
+    through the system temp folder, where a full disk would fail outside our error handling);
+    `cached` gives the values to store beside formulas, sheet title → cell → value."""
+    cached = cached or {}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         _InMemoryExcelWriter(workbook, archive, cached).write_data()

@@ -4,7 +4,6 @@ in Excel), the units not summed in, and the review summary."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from ..core.formats import Table
 from ..export import write_bytes
-from ..export.xlsx_export import BORDER, FONT_NAME, sheet_name, table_sections, write_sheet
+from ..export.xlsx_export import BORDER, FONT_NAME, sheet_name, table_sections, write_sheet, workbook_bytes
 from .rollup import Rollup
 from .rollup_document import build_rollup_document
 from .summary import write_summary_sheet
@@ -114,7 +113,5 @@ def rollup_workbook(rollup: Rollup, board: list[Unit] | None = None) -> Workbook
 
 def write_rollup_xlsx(rollup: Rollup, path: Path | str, board: list[Unit] | None = None) -> Path:
     """Write the 汇总 workbook atomically; `board` adds the review summary sheet."""
-    out = io.BytesIO()
-    rollup_workbook(rollup, board).save(out)
-    write_bytes(Path(path), out.getvalue())
+    write_bytes(Path(path), workbook_bytes(rollup_workbook(rollup, board)))
     return Path(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -11,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from ..core.formats import get_format
 from ..core.text import chinese_date
 from ..export import write_bytes
-from ..export.xlsx_export import BORDER, FONT_NAME
+from ..export.xlsx_export import BORDER, FONT_NAME, workbook_bytes
 from .units import Unit
 
 HEADER = ("单位", "年度", "格式", "类型", "来源文件", "状态", "错误", "提示", "公开日期", "法定期限", "是否逾期",
@@ -77,7 +76,5 @@ def write_summary_xlsx(units: list[Unit], path: Path | str, title: str = "年度
     workbook = Workbook()
     write_summary_sheet(workbook.active, units, title)
     workbook.active.title = "审核情况"
-    out = io.BytesIO()
-    workbook.save(out)
-    write_bytes(Path(path), out.getvalue())
+    write_bytes(Path(path), workbook_bytes(workbook))
     return Path(path)
