@@ -85,7 +85,7 @@ def _print_board(result, rollups) -> None:
         for near in result.roster.near:
             emit(f"待确认：名册中的“{near.name}”与报告中的“{near.unit.agency}”（{near.unit.source}）相近，"
                   f"是同一单位吗？确认后请加 --accept-near 重新运行。")
-        missing = [m for m in result.roster.missing if not any(n.name == m for n in result.roster.near)]
+        missing = result.roster.unanswered
         if missing:
             emit(f"未报送（{len(missing)}个）：{'、'.join(missing)}")
         if result.roster.unexpected:

@@ -45,6 +45,12 @@ class RosterMatch:
     missing: list[str] = field(default_factory=list)         # nothing matches (near ones not confirmed included)
     unexpected: list[Unit] = field(default_factory=list)     # units the roster does not name
 
+    @property
+    def unanswered(self) -> list[str]:
+        """Missing with no near match either: the units that have surely not submitted."""
+        near = {n.name for n in self.near}
+        return [name for name in self.missing if name not in near]
+
 
 def load_roster(path: Path | str) -> Roster:
     path = Path(path)

@@ -141,7 +141,7 @@ class ReviewWorkspace:
             roster_match = match_roster(self.roster, candidates, self.confirmed)
             shown += [Unit(source="", path=None, agency=name, year=year,
                            format=format_id_for_year(year) if year else None)
-                      for name in roster_match.missing if not any(n.name == name for n in roster_match.near)]
+                      for name in roster_match.unanswered]
         return ReviewResult(self.folder, shown, year, roster_match, units, stopped or cancelled(),
                             self.cache.reads - reads_before)
 
