@@ -24,7 +24,9 @@ _DATE_PARTS = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})
 _PERIOD = re.compile(r"统计期限?(?:为|是)?自?(\d{4})年(\d{1,2})月(\d{1,2})日起?(?:至|到|-|—)(\d{4})年(\d{1,2})月(\d{1,2})日止?")
 _SITE_SEPARATORS = re.compile(r"[_|｜\-—–]+")
 # An agency line ends like an agency (a short line, no sentence punctuation).
-_AGENCY_END = re.compile(r"(政府|委员会|局|厅|办公室|办|院|署|委|中心|所|处|街道办事处|街道|镇|乡|部|会|队|馆|公司)$")
+# 区/县/市/州/旗/盟: an administrative area reporting as a whole (平潭综合实验区), alone on the line
+# above the title where the title is broken by meaning.
+_AGENCY_END = re.compile(r"(政府|委员会|局|厅|办公室|办|院|署|委|中心|所|处|街道办事处|街道|镇|乡|部|会|队|馆|公司|区|县|市|州|旗|盟)$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，,；;：:！!？?]")
 
 
@@ -70,6 +72,9 @@ def find_title(lines: list[str], title_hint: str | None = None) -> Title | None:
                 if looks_like_agency(previous):
                     agency = compact(previous)
                     break
+        if agency is None and title_hint:  # the page's <title> may hold the title on one line
+            hinted = find_title([], title_hint)
+            agency = hinted.agency if hinted and hinted.year == int(match.group("year")) else None
         return Title(agency, int(match.group("year")), text)
     if title_hint:
         for part in _SITE_SEPARATORS.split(compact(title_hint)):
