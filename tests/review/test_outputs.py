@@ -120,3 +120,13 @@ def test_outputs_are_written(capsys, tmp_path, review_folder):
     assert len(list((tmp_path / "意见").glob("审核意见-*.docx"))) == 4
     code, out, _ = run(capsys, review_folder.path, "--year", YEAR, "-o", tmp_path / "汇总.docx")
     assert (tmp_path / "汇总.docx").exists()
+
+
+def test_letters_written_into_the_folder_are_not_read_as_units(tmp_path, review_folder):
+    folder = tmp_path / "各单位"
+    shutil.copytree(review_folder.path, folder)
+    first = ReviewWorkspace(folder, year=YEAR).refresh()
+    write_letters(first.units, folder / "审核意见")
+    write_letters(first.units, folder, single=True)
+    again = ReviewWorkspace(folder, year=YEAR).refresh()
+    assert [u.source for u in again.all_units] == [u.source for u in first.all_units]

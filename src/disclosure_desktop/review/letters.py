@@ -60,6 +60,9 @@ def _document(title: str, blocks: list[Block], reviewer: str, date: dt.date) -> 
     return Document(meta, (title_block(title, ""), *blocks, *closing))
 
 
+LETTER_PREFIX = "审核意见"  # every letter's file name starts so: a later review of the folder skips them
+
+
 def file_name(text: str) -> str:
     return _FILE_NAME_FORBIDDEN.sub("_", text).strip(" .") or "单位"
 
@@ -81,13 +84,13 @@ def write_letters(units: list[Unit], folder: Path | str, *, single: bool = False
         blocks: list[Block] = []
         for unit in chosen:
             blocks += unit_blocks(unit, heading=True)
-        path = folder / "审核意见.docx"
+        path = folder / f"{LETTER_PREFIX}.docx"
         render_document(_document(SINGLE_TITLE, blocks, reviewer, date), path)
         return [path]
     written: list[Path] = []
     used: set[str] = set()
     for unit in chosen:
-        name = file_name(f"审核意见-{unit.agency}-{unit.year}")
+        name = file_name(f"{LETTER_PREFIX}-{unit.agency}-{unit.year}")
         base, n = name, 2
         while name in used:
             name = f"{base}-{n}"

@@ -26,6 +26,7 @@ from ..io.importer.importer import UNKNOWN_AGENCY
 from .cache import ReadCache, signature
 from .copying import find_cross_copies, own_copies
 from .deadline import is_late, legal_deadline
+from .letters import LETTER_PREFIX
 from .names import normalize_name
 from ..io.project_file import PROJECT_EXTENSION
 from .reading import REVIEWED_SUFFIXES, ReadFile, read_file
@@ -88,7 +89,9 @@ def scan_folder(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             # ~$x.docx is Word's lock file of an open document, .x a hidden file: neither is a report.
-            if name.startswith(("~$", ".")) or Path(name).suffix.lower() not in REVIEWED_SUFFIXES:
+            # 审核意见… are the letters this workspace wrote, not reports of the units.
+            if (name.startswith(("~$", ".", LETTER_PREFIX))
+                    or Path(name).suffix.lower() not in REVIEWED_SUFFIXES):
                 continue
             found.append(Path(root) / name)
             if len(found) > MAX_FILES:
