@@ -402,8 +402,9 @@ def _refuse_read_only(path: Path) -> None:
         mode = path.stat().st_mode
     except OSError:
         return
-    # The owner's write bit and the user's own access decide (an administrator may write anyway).
-    if stat.S_ISREG(mode) and (not mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+    # The owner's write bit decides (a file marked read-only by its owner, even if others may
+    # write it); a file the user may not write for other reasons fails at the write, said as such.
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
         raise ProjectSaveError(f"无法保存“{limits.quote(path.name)}”：文件被设为只读。请另存为其他文件，或先取消只读属性。原有文件没有改动。")
 
 
