@@ -95,6 +95,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, configured once (reused when one exists, e.g. under pytest-qt)."""
     app = QApplication.instance()
     if app is None:
+        # Qt hands larger fills and text runs of a repaint to a pool of threads.  The repaints of
+        # this program are small (a keystroke changes a few cells, a badge, a few rows of the
+        # problems list), and on the two-core office PCs it runs on, waking the pool's threads
+        # cost more than the drawing they took over: the keystroke bench painted faster
+        # without them (bench/keystroke_bench.py).
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
         app = QApplication(argv if argv is not None else sys.argv[:1])
     if not app.property("disclosureConfigured"):
         app.setOrganizationName(ORGANIZATION)

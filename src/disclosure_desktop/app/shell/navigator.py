@@ -7,11 +7,12 @@ painted by a delegate from the PageState the section_state module computes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QRegion, QStaticText
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QRegion
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
 from ...core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
+from .elided_lines import ElidedLines
 
 WIDEST_BADGE = "99 个错误"  # the navigator is kept wide enough for this next to every title
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,72 +27,74 @@ BADGE_COLORS = {
     WARNINGS: ("#5c3d00", "#ffe0a3"),
     BLANKS: ("#3c4043", "#fff3cd"),
 }
+_BADGE_COLORS = {status: (QColor(text), QColor(background)) for status, (text, background) in BADGE_COLORS.items()}
+
+# QStyle.State flags, as ints (QStyle itself is not imported: PySide6 builds all of a class's
+# Python enums when the class is first used, and QStyle has dozens — startup time).
+_SELECTED, _ACTIVE, _HAS_FOCUS, _MOUSE_OVER = 0x8000, 0x10000, 0x100, 0x2000
+_BACKGROUND_STATES = _SELECTED | _HAS_FOCUS | _MOUSE_OVER  # what the style draws under an entry
 
 
 class _BadgeDelegate(QStyledItemDelegate):
     """Title on the left (elided), the state badge right-aligned on the same line.
 
-    The item background (selection, hover) is drawn by the base delegate with the text left
-    out; the title and badge are drawn here.  (QStyle is not imported: PySide6 builds all of a
-    class's Python enums when the class is imported, and QStyle has dozens — startup time.)
+    The item background (selection, hover, focus) is drawn by the base delegate with the text left
+    out, and only where there is one; the title and badge are drawn here from laid-out lines kept
+    in a cache (a badge changes on many keystrokes).
     """
 
     PADDING = 6
+
+    def __init__(self, view: "SectionNavigator"):
+        super().__init__(view)
+        self._view = view
+        self.lines = ElidedLines(view.font())
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.text = ""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # Laid-out texts by (text, width, font): a badge changes on many keystrokes and Qt would
-        # otherwise lay out (shape) each title and badge again on every repaint.
-        self._texts: dict[tuple[str, int, str], QStaticText] = {}
-
-    def _text(self, text: str, width: int, font) -> QStaticText:
-        key = (text, width, font.key())
-        line = self._texts.get(key)
-        if line is None:
-            if len(self._texts) > 256:
-                self._texts.clear()
-            shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if width >= 0 else text
-            line = self._texts[key] = QStaticText(shown)
-            line.setTextFormat(Qt.TextFormat.PlainText)
-        return line
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        view = self.parent()
+        view = self._view
+        rect = option.rect
         # QListView paints every entry within the bounding rectangle of what needs repainting;
         # when two badges far apart change (a section's and 检查与导出's), the entries between
         # them would be painted for nothing: only pixels inside the region reach the screen.
-        if view is not None and view.dirty_region is not None and not view.dirty_region.intersects(option.rect):
+        if view.dirty_region is not None and not view.dirty_region.intersects(rect):
             return
-        state: PageState | None = index.data(STATE_ROLE)
-        super().paint(painter, option, index)
+        state_flags = option.state.value
+        if state_flags & _BACKGROUND_STATES:
+            super().paint(painter, option, index)
+        entry = view.entry(index.row())
+        if entry is None:
+            return
+        title, state = entry
+        palette = option.palette
+        group = QPalette.ColorGroup.Active if state_flags & _ACTIVE else QPalette.ColorGroup.Inactive
+        painter.setPen(palette.color(group, QPalette.ColorRole.HighlightedText if state_flags & _SELECTED
+                                     else QPalette.ColorRole.Text))
+        left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
         badge_text = state.badge if state else ""  # worded anew (translated) on each call
-        badge = self._text(badge_text, -1, option.font) if badge_text else None
-        badge_width = int(badge.size().width()) + 2 * self.PADDING if badge else 0
-        rect = option.rect.adjusted(self.PADDING + 2, 0, -self.PADDING, 0)
-        text_rect = QRect(rect.left(), rect.top(), rect.width() - badge_width - self.PADDING, rect.height())
-        selected = view is not None and view.selectionModel().isSelected(index)
-        painter.save()
-        painter.setFont(option.font)
-        group = QPalette.ColorGroup.Active if view is not None and view.isActiveWindow() else QPalette.ColorGroup.Inactive
-        painter.setPen(option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        title = self._text(index.data(Qt.ItemDataRole.DisplayRole), text_rect.width(), option.font)
-        painter.drawStaticText(QPointF(text_rect.left(), text_rect.center().y() - title.size().height() / 2 + 0.5), title)
+        badge, badge_text_width, badge_text_height = self.lines.line(badge_text) if badge_text else (None, 0, 0)
+        badge_width = int(badge_text_width) + 2 * self.PADDING if badge else 0
+        title_width = width - 2 * self.PADDING - 2 - badge_width - self.PADDING
+        line, _width, line_height = self.lines.line(title, title_width)
+        middle = top + (height - 1) // 2
+        painter.drawStaticText(QPointF(left + self.PADDING + 2, middle - line_height / 2 + 0.5), line)
         if badge:
-            foreground, background = BADGE_COLORS[state.status]
-            height = QFontMetrics(option.font).height() + 4
-            badge_rect = QRect(rect.right() - badge_width, rect.center().y() - height // 2, badge_width, height)
+            foreground, background = _BADGE_COLORS[state.status]
+            pill_height = self.lines.height + 4
+            pill = QRect(left + width - self.PADDING - 1 - badge_width, middle - pill_height // 2, badge_width, pill_height)
+            painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(background))
-            painter.drawRoundedRect(badge_rect, height / 2, height / 2)
-            painter.setPen(QColor(foreground))
-            painter.drawStaticText(QPointF(badge_rect.center().x() - badge.size().width() / 2 + 0.5,
-                                           badge_rect.center().y() - badge.size().height() / 2 + 0.5), badge)
-        painter.restore()
+            painter.setBrush(background)
+            painter.drawRoundedRect(pill, pill_height / 2, pill_height / 2)
+            painter.restore()
+            painter.setPen(foreground)
+            center = pill.center()
+            painter.drawStaticText(QPointF(center.x() - badge_text_width / 2 + 0.5,
+                                           center.y() - badge_text_height / 2 + 0.5), badge)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
@@ -109,7 +112,10 @@ class SectionNavigator(QListWidget):
         super().__init__(parent)
         self.setObjectName("sectionNavigator")
         self.dirty_region: QRegion | None = None  # while the entries are painted: what needs it
-        self.setItemDelegate(_BadgeDelegate(self))
+        self._entries: list[tuple[str, PageState | None]] = []  # (title, state) by row, for painting
+        self._page_ids: list[str] = []
+        self._delegate = _BadgeDelegate(self)
+        self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)
@@ -126,9 +132,24 @@ class SectionNavigator(QListWidget):
             item.setData(PAGE_ROLE, page_id)
             item.setToolTip(title)
             self.addItem(item)
+        self._entries = [(title, None) for _page_id, title in pages]
+        self._page_ids = [page_id for page_id, _title in pages]
         self.blockSignals(False)
         ids = [page_id for page_id, _ in pages]
         self.setCurrentRow(ids.index(current) if current in ids else 0)
+
+    def clear(self) -> None:
+        super().clear()
+        self._entries, self._page_ids = [], []
+
+    def entry(self, row: int) -> tuple[str, PageState | None] | None:
+        """(title, state) of the entry in `row`."""
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._delegate.lines.set_font(self.font())
+        super().changeEvent(event)
 
     def viewportEvent(self, event) -> bool:
         if event.type() != QEvent.Type.Paint:
@@ -146,12 +167,13 @@ class SectionNavigator(QListWidget):
         QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
 
     def set_states(self, states: dict[str, PageState]) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            state = states.get(item.data(PAGE_ROLE))
-            if item.data(STATE_ROLE) != state:
+        for row, page_id in enumerate(self.page_ids()):
+            title, shown = self._entries[row]
+            state = states.get(page_id)
+            if shown != state:
+                self._entries[row] = (title, state)
+                item = self.item(row)
                 item.setData(STATE_ROLE, state)
-                title = item.text()
                 item.setToolTip(f"{title}：{state.badge}" if state else title)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
 
@@ -164,7 +186,7 @@ class SectionNavigator(QListWidget):
         return widest + 2 * self.frameWidth()
 
     def page_ids(self) -> list[str]:
-        return [self.item(row).data(PAGE_ROLE) for row in range(self.count())]
+        return self._page_ids
 
     def current_page(self) -> str | None:
         item = self.currentItem()

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPalette, QShortcut, QStaticText
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate,
                                QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title
 from ..document.session import ReportSession
 from .deferred import Deferred
+from .elided_lines import ElidedLines
 
 ALL, ERRORS, WARNINGS, TO_FILL, EXPLAINED = "all", "errors", "warnings", "to_fill", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,76 +62,118 @@ class _Row(NamedTuple):
         return hash(self.shows)
 
 
-class _CachedTextDelegate(QStyledItemDelegate):
-    """Draws each cell's text from a cache of laid-out lines.
+_COLORS: dict[str, QColor] = {}
 
-    Qt lays a cell's text out again on every paint — for a Chinese message of forty-odd
-    characters, with font fallback, a good part of a millisecond for the list — and the whole
-    list is repainted whenever a row comes or goes, on many keystrokes while a table is typed
-    in.  The base delegate still draws the background, selection and focus; the text, elided to
-    the column width, is kept as a QStaticText.  (QStyle is not imported: see navigator.py.)
-    """
 
-    MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
-    LIMIT = 1024
+def _color(name: str) -> QColor:
+    color = _COLORS.get(name)
+    if color is None:
+        color = _COLORS[name] = QColor(name)
+    return color
 
-    def __init__(self, view: QTreeWidget):
+
+class _RowHeight(QStyledItemDelegate):
+    """Row sizes without laying out the text: the rows are painted by _ProblemList.drawRow, and
+    with uniform row heights the view would otherwise lay out the first row's message again
+    whenever the rows change (on many keystrokes while a table is typed in)."""
+
+    def __init__(self, view: "_ProblemList"):
         super().__init__(view)
         self._view = view
-        self._texts: dict[tuple[str, int, str], QStaticText] = {}
-        self._painting = False
+        self._height: int | None = None
+        self._measuring = False
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        if self._painting:
-            option.text = ""  # drawn below; sizes still come from the text
+        if self._measuring:
+            option.text = "中"  # one line of text, whatever the row holds
 
-    def paint(self, painter, option, index) -> None:
-        self._painting = True
-        try:
-            super().paint(painter, option, index)
-        finally:
-            self._painting = False
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not text:
-            return
-        rect = option.rect.adjusted(self.MARGIN, 0, -self.MARGIN, 0)
-        key = (text, rect.width(), option.font.key())
-        line = self._texts.get(key)
-        if line is None:
-            if len(self._texts) >= self.LIMIT:
-                self._texts.clear()
-            shown = QFontMetrics(option.font).elidedText(" ".join(text.splitlines()), Qt.TextElideMode.ElideRight,
-                                                         rect.width())
-            line = self._texts[key] = QStaticText(shown)
-            line.setTextFormat(Qt.TextFormat.PlainText)
-        selected = self._view.selectionModel().isSelected(index)
-        brush = None if selected else index.data(Qt.ItemDataRole.ForegroundRole)
-        if brush is not None:
-            color = brush.color()
-        else:
-            group = QPalette.ColorGroup.Active if self._view.isActiveWindow() else QPalette.ColorGroup.Inactive
-            color = option.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        painter.save()
-        painter.setPen(color)
-        painter.setFont(option.font)
-        painter.drawStaticText(QPointF(rect.left(), rect.top() + (rect.height() - line.size().height()) / 2), line)
-        painter.restore()
+    def sizeHint(self, option, index) -> QSize:
+        if self._height is None:  # as Qt sizes a line of text in this style, measured once per font
+            self._measuring = True
+            try:
+                self._height = super().sizeHint(option, index).height()
+            finally:
+                self._measuring = False
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        return QSize(int(self._view.lines.advance(text)) + 2 * _ProblemList.MARGIN + 1, self._height)
+
+    def font_changed(self) -> None:
+        self._height = None
 
 
 class _ProblemList(QTreeWidget):
-    """The list; its message column takes the width the other columns leave.
+    """The list.  Its rows are painted here in one call each, from laid-out lines kept in a
+    cache, rather than cell by cell by a delegate: the rows change on many keystrokes while a
+    table is typed in, and the delegate's way (a dozen calls into Python and the style per cell,
+    the text shaped again to elide it and again to draw it) took a good part of a millisecond.
 
-    Fitted here rather than by a Stretch column: for a Stretch column Qt refits the header on a
-    timer after every change of the rows, which repaints the window a second time for the
-    keystroke that changed them.
+    The message column takes the width the other columns leave; fitted here rather than by a
+    Stretch column: for a Stretch column Qt refits the header on a timer after every change of
+    the rows, which repaints the window a second time for the keystroke that changed them.
     """
 
     MESSAGE_COLUMN = 2
+    MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.shown: list[_Row] = []  # what each top-level item shows, in order (set by the panel)
+        self.lines = ElidedLines(self.font())
+        self._row_height = _RowHeight(self)
+        self.setItemDelegate(self._row_height)
         self.header().sectionResized.connect(self._section_resized)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.lines.set_font(self.font())
+            self._row_height.font_changed()
+        super().changeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        # What every row needs, worked out once per paint rather than once per row.
+        header = self.header()
+        self._columns = [(header.sectionViewportPosition(c) + self.MARGIN, header.sectionSize(c) - 2 * self.MARGIN)
+                         for c in range(header.count())]
+        palette = self.palette()
+        group = QPalette.ColorGroup.Active if self.isActiveWindow() else QPalette.ColorGroup.Inactive
+        self._colors = {role: palette.color(group, role) for role in (
+            QPalette.ColorRole.Text, QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText,
+            QPalette.ColorRole.AlternateBase)}
+        self._selected_rows = {index.row() for index in self.selectionModel().selectedIndexes()}
+        self._focus_row = self.currentIndex().row() if self.hasFocus() else -1
+        self._alternate = self.alternatingRowColors()
+        super().paintEvent(event)
+
+    def drawRow(self, painter, option, index) -> None:
+        number = index.row()
+        if number >= len(self.shown) or not hasattr(self, "_columns"):
+            super().drawRow(painter, option, index)
+            return
+        level, color, where, message, explanation, _key = self.shown[number].shows
+        rect = option.rect
+        top, height = rect.top(), rect.height()
+        colors = self._colors
+        selected = number in self._selected_rows
+        if selected:
+            painter.fillRect(rect, colors[QPalette.ColorRole.Highlight])
+            text_color = level_color = colors[QPalette.ColorRole.HighlightedText]
+        else:
+            if number % 2 and self._alternate:
+                painter.fillRect(rect, colors[QPalette.ColorRole.AlternateBase])
+            text_color, level_color = colors[QPalette.ColorRole.Text], _color(color)
+        for (left, width), text, pen in zip(self._columns, (level, where, message, explanation),
+                                            (level_color, text_color, text_color, text_color)):
+            if text and width > 0:
+                static, _width, text_height = self.lines.line(text, width)
+                painter.setPen(pen)
+                painter.drawStaticText(left, top + int((height - text_height) / 2), static)
+        if number == self._focus_row:
+            # Where the keyboard is: a frame around the row's first cell, as the style draws it.
+            left, width = self._columns[0]
+            painter.setPen(colors[QPalette.ColorRole.Highlight].darker(112))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(left - self.MARGIN + 1, top, width + 2 * self.MARGIN - 2, height - 1)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -202,7 +245,6 @@ class ProblemsPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setItemDelegate(_CachedTextDelegate(self.tree))
         # While a table is typed in, findings come and go on many keystrokes; a scroll bar that
         # appeared and disappeared with them would resize the list and repaint the whole panel
         # each time.
@@ -290,7 +332,7 @@ class ProblemsPanel(QDockWidget):
         current_key = current.data(0, FINDING_ROLE).key if current else None
         if rows != self._rows:
             self._apply_rows(self._rows, rows)
-            self._rows = rows
+            self._rows = self.tree.shown = rows
             # Laid out now rather than on the view's own timer, which fires after the repaint of
             # this keystroke and so would cost a second repaint of the window.
             tree.executeDelayedItemsLayout()
