@@ -82,7 +82,7 @@ class CheckContext:
         return self.values(table_id)[row_id][column_id]
 
     def has_table(self, table_id: str) -> bool:
-        return any(t.id == table_id for t in self.format.tables)
+        return self.format.has_table(table_id)
 
     # --- wording shared by the messages -----------------------------------------------------
     def table_name(self, table: Table) -> str:
@@ -169,24 +169,24 @@ def _stated_totals(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 
 
 def _input_cells(ctx: CheckContext) -> Iterator[tuple[Table, str, object, object]]:
+    """Every input cell that is not a plain count (a non-negative int), with its value: the
+    cells C5 and C6 have something to say about.  (Run on every keystroke, over every table:
+    the plain counts, nearly all the cells, are passed over without a call each.)"""
+    empty: dict = {}
     for table in ctx.format.tables:
-        inputs = ctx.report.tables.get(table.id, {})
-        empty: dict = {}
-        for row, column in table.input_cells():
-            yield table, row.id, column, inputs.get(row.id, empty).get(column.id)
-
-
-def _plain_count(value) -> bool:
-    """The common case, decided without a function call: a non-negative int."""
-    return type(value) is int and value >= 0
+        inputs = ctx.report.tables.get(table.id, empty)
+        for row_id, columns in table.input_cells_by_row:
+            row = inputs.get(row_id, empty)
+            for column in columns:
+                value = row.get(column.id)
+                if type(value) is not int or value < 0:
+                    yield table, row_id, column, value
 
 
 @check("filled_counts")
 def _filled_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C5: every cell is filled (0, not blank) and every count is an integer ≥ 0."""
     for table, row_id, column, value in _input_cells(ctx):
-        if _plain_count(value):
-            continue
         if value is None:
             problem = "未填写，没有的请填0"
         elif column.type is ValueType.COUNT:
@@ -202,7 +202,7 @@ def _filled_counts(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
 def _typed_values(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C6: 本年增/减 is an integer (may be negative); amounts are numbers ≥ 0."""
     for table, row_id, column, value in _input_cells(ctx):
-        if column.type is ValueType.COUNT or value is None or _plain_count(value):
+        if column.type is ValueType.COUNT or value is None:
             continue
         problem = value_problem(value, column.type)
         if problem:
@@ -405,29 +405,38 @@ def _narrative_figures(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C16: figures stated in the text (收到申请X件, 行政复议X件 …) equal the table cells; a
     different number is a warning as much as a missing one."""
     p = rule.params
+    figures: list[tuple[dict, tuple[str, str, str], int | float]] | None = None
     for section_id in p["sections"]:
         written = ctx.report.narrative.get(section_id, "")
         text = _figure_text(written)
         if not text:
             continue
+        if figures is None:  # the tables are read only once there is text to compare them with
+            figures = list(_table_figures(ctx, p["figures"]))
         section = ctx.format.section(section_id)
-        for figure in p["figures"]:
-            cells = [c for c in figure["cells"] if ctx.has_table(c[0])]
-            if not cells:
-                continue
-            table_values = [ctx.value(*c) for c in cells]
-            if any(v is None for v in table_values):
-                continue
-            in_tables = sum(_num(v) for v in table_values)
+        for figure, first_cell, in_tables in figures:
             for words, stated in _stated_figures(figure["pattern"], text, figure.get("value")):
                 if stated != in_tables:
-                    table_id, row_id, column_id = cells[0]
+                    table_id, row_id, column_id = first_cell
                     yield ctx.finding(
                         rule,
                         f"「{section.title}」写的是“{words if words in written else _as_written(written, text, words)}”，"
                         f"而表格中{figure['what']}为{_fmt(in_tables)}件",
                         table=table_id, row=row_id, column=column_id, section=section_id,
                         expected=in_tables, actual=stated)
+
+
+def _table_figures(ctx: CheckContext, figures: list[dict]) -> Iterator[tuple[dict, tuple[str, str, str], int | float]]:
+    """(figure, its first cell, the tables' figure) for each figure of C16 whose cells are all
+    filled in the tables the format has."""
+    for figure in figures:
+        cells = [c for c in figure["cells"] if ctx.has_table(c[0])]
+        if not cells:
+            continue
+        table_values = [ctx.value(*c) for c in cells]
+        if any(v is None for v in table_values):
+            continue
+        yield figure, tuple(cells[0]), sum(_num(v) for v in table_values)
 
 
 # The level of an agency, from the last administrative unit its name names (重庆市开州区教育委员会 →

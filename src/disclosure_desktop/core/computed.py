@@ -31,14 +31,16 @@ def computed_values(table: Table, inputs: TableValues) -> dict[tuple[str, str], 
 
 
 def full_table(table: Table, inputs: TableValues) -> dict[str, dict[str, object]]:
-    """Input and computed values together: row → column → value, for display and export."""
-    values = {row.id: dict(inputs.get(row.id, {})) for row in table.data_rows}
-    for (row_id, column_id), value in computed_values(table, inputs).items():
-        values[row_id][column_id] = value
-    for row in table.data_rows:
-        row_values = values[row.id]
-        for column in table.columns:
-            row_values.setdefault(column.id, None)
+    """Input and computed values together: row → column → value, for display and export.
+
+    Worked out on every keystroke for the table being typed in: the rows start as copies of
+    a blank row, and each total is summed from the values already in place (the plan puts
+    parts before their totals)."""
+    blank = dict.fromkeys(column.id for column in table.columns)
+    empty: dict = {}
+    values = {row.id: {**blank, **inputs.get(row.id, empty)} for row in table.data_rows}
+    for (row_id, column_id), parts in table.computation_plan:
+        values[row_id][column_id] = _sum([values[part_row][part_column] for part_row, part_column in parts])
     return values
 
 

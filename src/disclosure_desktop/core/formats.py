@@ -146,6 +146,14 @@ class Table:
         return tuple((row, column) for row, column in self.cells() if (row.id, column.id) not in computed)
 
     @cached_property
+    def input_cells_by_row(self) -> tuple[tuple[str, tuple[Column, ...]], ...]:
+        """The input cells row by row, in reading order: (row id, its input columns)."""
+        rows: dict[str, list[Column]] = {}
+        for row, column in self._input_cells:
+            rows.setdefault(row.id, []).append(column)
+        return tuple((row_id, tuple(columns)) for row_id, columns in rows.items())
+
+    @cached_property
     def computation_plan(self) -> tuple[tuple[tuple[str, str], tuple[tuple[str, str], ...]], ...]:
         """Each computed cell with the cells it sums, ordered so that parts come before totals."""
         definitions = {}
@@ -301,8 +309,22 @@ class Format:
     rules: tuple[Rule, ...]
     capabilities: Capabilities = field(default_factory=Capabilities)
 
+    # Lookups by id, built once (the checks ask them on every keystroke).  cached_property
+    # stores into the instance __dict__ directly, so it works on a frozen dataclass.
+    @cached_property
+    def _tables_by_id(self) -> dict[str, Table]:
+        return {table.id: table for table in reversed(self.tables)}  # the first of an id wins
+
+    @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        return {section.id: section for section in reversed(self.sections)}
+
+    @cached_property
+    def _rules_by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in reversed(self.rules)}
+
     def has_table(self, table_id: str) -> bool:
-        return any(table.id == table_id for table in self.tables)
+        return table_id in self._tables_by_id
 
     def publication_deadline(self, agency_kind: str) -> tuple[int, int] | None:
         """(month, day) of the next year by which a report must be published, per agency kind."""
@@ -313,25 +335,16 @@ class Format:
         return month, day
 
     def table(self, table_id: str) -> Table:
-        for table in self.tables:
-            if table.id == table_id:
-                return table
-        raise KeyError(table_id)
+        return self._tables_by_id[table_id]
 
     def section(self, section_id: str) -> Section:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+        return self._sections_by_id[section_id]
 
     def rule(self, rule_id: str) -> Rule:
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(rule_id)
+        return self._rules_by_id[rule_id]
 
     def has_rule(self, rule_id: str) -> bool:
-        return any(rule.id == rule_id for rule in self.rules)
+        return rule_id in self._rules_by_id
 
     @property
     def narrative_sections(self) -> tuple[Section, ...]:

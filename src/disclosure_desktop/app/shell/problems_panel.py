@@ -26,6 +26,7 @@ from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title
 from ..document.session import ReportSession
 from .deferred import Deferred
+from .dock_title_bar import DockTitleBar
 from .elided_lines import ElidedLines
 
 ALL, ERRORS, WARNINGS, TO_FILL, EXPLAINED = "all", "errors", "warnings", "to_fill", "explained"
@@ -102,6 +103,24 @@ class _RowHeight(QStyledItemDelegate):
         self._height = None
 
 
+class _ColumnsHeader(QHeaderView):
+    """The list's header.  The tree lays its header out again with every change of its rows,
+    which repaints the header although its four columns stay as they are; that layout is left
+    out while they do."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(Qt.Orientation.Horizontal, view)
+        # As QTreeView sets up the header it makes itself.
+        self.setSectionsMovable(True)
+        self.setStretchLastSection(True)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def doItemsLayout(self) -> None:
+        model = self.model()
+        if model is None or self.count() != model.columnCount():
+            super().doItemsLayout()
+
+
 class _ProblemList(QTreeWidget):
     """The list.  Its rows are painted here in one call each, from laid-out lines kept in a
     cache, rather than cell by cell by a delegate: the rows change on many keystrokes while a
@@ -118,6 +137,7 @@ class _ProblemList(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setHeader(_ColumnsHeader(self))
         self.shown: list[_Row] = []  # what each top-level item shows, in order (set by the panel)
         self.lines = ElidedLines(self.font())
         self._row_height = _RowHeight(self)
@@ -204,8 +224,18 @@ class ProblemsPanel(QDockWidget):
         self._row_cache: dict[tuple[Finding, str, bool], _Row] = {}
         self._rows_spec = None  # the format the cached rows were made for
         self._refresh_later = Deferred(self.refresh, self)
+        # Words the panel shows, translated once (refresh runs on many keystrokes).
+        self._texts = {**self._filter_names(), "title": self.tr("问题（{e} 个错误，{w} 个提示）"),
+                       "title_to_fill": self.tr("，{n} 处未填）"), "none": self.tr("没有发现问题。"),
+                       "none_filled": self.tr("已填写的内容中没有发现问题。"), "none_here": self.tr("此类中没有问题。")}
+        self._counts: dict[str, int] | None = None  # what the filter buttons and the title show
+        self._buttons_for: tuple | None = None  # (finding, acknowledged) the buttons were set for
 
+        self.setTitleBarWidget(DockTitleBar(self))
         body = QWidget(self)
+        # Opaque, so that what changes in the panel is painted without the dock and the window
+        # behind it (which would be painted first, then covered).
+        body.setAutoFillBackground(True)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
         bar = QHBoxLayout()
@@ -346,12 +376,10 @@ class ProblemsPanel(QDockWidget):
             tree.setVisible(has_rows)
         if self.empty_label.isVisibleTo(self) == has_rows:
             self.empty_label.setVisible(not has_rows)
-        if not findings:
-            self.empty_label.setText(self.tr("没有发现问题。"))
-        elif len(to_fill) == len(findings):
-            self.empty_label.setText(self.tr("已填写的内容中没有发现问题。"))
-        else:
-            self.empty_label.setText(self.tr("此类中没有问题。"))
+        if not has_rows:
+            self.empty_label.setText(self._texts["none"] if not findings else
+                                     self._texts["none_filled"] if len(to_fill) == len(findings) else
+                                     self._texts["none_here"])
         self._update_unfilled(split.to_fill_summary())
         self._update_filter_texts(findings, to_fill)
         self._update_buttons()
@@ -375,13 +403,13 @@ class ProblemsPanel(QDockWidget):
 
     def _new_row(self, finding: Finding, explanation: str, unfilled: bool = False) -> "_Row":
         if unfilled:
-            level, color = self.tr("未填"), SEVERITY_COLORS[TO_FILL]
+            level, color = self._texts[TO_FILL], SEVERITY_COLORS[TO_FILL]
         elif finding.acknowledged:
-            level, color = self.tr("已说明"), SEVERITY_COLORS["explained"]
+            level, color = self._texts[EXPLAINED], SEVERITY_COLORS["explained"]
         elif finding.severity == ERROR:
-            level, color = self.tr("错误"), SEVERITY_COLORS[ERROR]
+            level, color = self._texts[ERRORS], SEVERITY_COLORS[ERROR]
         else:
-            level, color = self.tr("提示"), SEVERITY_COLORS[WARNING]
+            level, color = self._texts[WARNINGS], SEVERITY_COLORS[WARNING]
         spec = self.session.report.spec
         where = page_short_title(spec, page_of_finding(spec, finding))
         return _Row((level, color, where, finding.message, explanation, finding.key), finding)
@@ -431,13 +459,15 @@ class ProblemsPanel(QDockWidget):
                 EXPLAINED: self.tr("已说明")}
 
     def _update_filter_texts(self, findings: list[Finding], to_fill: set[Finding] = frozenset()) -> None:
-        names = self._filter_names()
         counts = {kind: sum(1 for f in findings if matches(f, kind, f in to_fill)) for kind in self.filter_buttons}
+        if counts == self._counts:
+            return  # (most keystrokes change a message, not how many there are)
+        self._counts = counts
         for kind, button in self.filter_buttons.items():
-            button.setText(f"{names[kind]} {counts[kind]}")
-        title = self.tr("问题（{e} 个错误，{w} 个提示）").format(e=counts[ERRORS], w=counts[WARNINGS])
+            button.setText(f"{self._texts[kind]} {counts[kind]}")
+        title = self._texts["title"].format(e=counts[ERRORS], w=counts[WARNINGS])
         if counts[TO_FILL]:
-            title = title[:-1] + self.tr("，{n} 处未填）").format(n=counts[TO_FILL])
+            title = title[:-1] + self._texts["title_to_fill"].format(n=counts[TO_FILL])
         self.setWindowTitle(title)
 
     def _current_finding(self) -> Finding | None:
@@ -451,6 +481,10 @@ class ProblemsPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         finding = self._current_finding()
+        shown = (finding, finding is not None and finding.acknowledged)
+        if shown == self._buttons_for:
+            return
+        self._buttons_for = shown
         self.goto_button.setEnabled(finding is not None)
         self.explain_button.setEnabled(self._can_explain(finding))
         self.explain_button.setText(self.tr("修改说明(&X)…") if finding and finding.acknowledged else self.tr("填写说明(&X)…"))
