@@ -53,37 +53,27 @@ QT_TRANSLATIONS = ("qtbase_zh_CN",)
 log = logging.getLogger(__name__)
 
 
-# Strings of Qt's own dialogs that qtbase_zh_CN leaves in English (found by recording every
-# lookup of the file and print dialogs: tests/app/test_chinese_dialogs.py).
-MISSING_QT_STRINGS = {
-    ("QFileDialog", "&Look in:"): "查找范围(&I)：",
-    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-    ("QAbstractFileIconProvider", "Drive"): "驱动器",
-    ("QAbstractFileIconProvider", "Folder"): "文件夹",
-}
-
-
-class _MissingQtStrings(QTranslator):
-    def translate(self, context, source, disambiguation=None, n=-1):
-        # None, not "": an empty string would be taken as the translation of every other text.
-        return MISSING_QT_STRINGS.get((context, source))
-
-    def isEmpty(self) -> bool:
-        return False
+# Strings of Qt's own dialogs that qtbase_zh_CN leaves in English, compiled from
+# resources/translations/*.ts (scripts/build_translations.py).  A compiled file rather than a
+# QTranslator written in Python: Qt asks every installed translator about every tr() of the
+# program — four times per call from PySide, once per class up the hierarchy — and a Python
+# translator turned each of those lookups into a call into Python.
+OWN_TRANSLATIONS = ("qt_missing_zh_CN",)
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own strings (standard buttons, file dialogs, context menus) in Chinese."""
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    folders = {name: QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath) for name in QT_TRANSLATIONS}
+    own = str(resources.files("disclosure_desktop.resources").joinpath("translations"))
+    folders.update({name: own for name in OWN_TRANSLATIONS})
     installed = []
-    for name in QT_TRANSLATIONS:
+    for name, folder in folders.items():
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
-    missing = _MissingQtStrings(app)
-    app.installTranslator(missing)
-    installed.append(missing)
+        else:
+            logging.getLogger(__name__).warning("translation %s not found in %s", name, folder)
     return installed
 
 

@@ -123,18 +123,23 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
     return register
 
 
+def _total(values: Iterable[object]) -> int | float:
+    """The sum of the numbers among `values` (a blank or a stray value counts as 0, as _num)."""
+    return sum(v for v in values if type(v) is int or type(v) is float)
+
+
 @check("balance")
 def _balance(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     """C1: per column, the sum of the left rows equals the sum of the right rows."""
     p = rule.params
     table = ctx.format.table(p["table"])
     values = ctx.values(table.id)
+    left_rows, right_rows = [values[r] for r in p["left"]], [values[r] for r in p["right"]]
     for column in table.columns:
-        cells = [values[r][column.id] for r in (*p["left"], *p["right"])]
-        if all(v is None for v in cells):
+        lefts, rights = [row[column.id] for row in left_rows], [row[column.id] for row in right_rows]
+        if lefts.count(None) == len(lefts) and rights.count(None) == len(rights):
             continue  # nothing entered yet: C5 says so
-        left = sum(_num(values[r][column.id]) for r in p["left"])
-        right = sum(_num(values[r][column.id]) for r in p["right"])
+        left, right = _total(lefts), _total(rights)
         if left != right:
             yield ctx.finding(
                 rule,
@@ -216,18 +221,18 @@ def _nothing_to_process(ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
     p = rule.params
     table = ctx.format.table(p["table"])
     values = ctx.values(table.id)
+    sources, results = [values[r] for r in p["sources"]], [(r, values[r]) for r in p["results"]]
     for column in table.columns:
-        sources = [values[r][column.id] for r in p["sources"]]
-        if any(v is None or v != 0 for v in sources):
+        if any(row[column.id] is None or row[column.id] != 0 for row in sources):
             continue
-        nonzero = [r for r in p["results"] if _num(values[r][column.id]) != 0]
+        nonzero = [(r, v) for r, row in results if (v := row[column.id]) and (type(v) is int or type(v) is float)]
         if nonzero:
-            total = sum(_num(values[r][column.id]) for r in nonzero)
+            total = _total(value for _r, value in nonzero)
             yield ctx.finding(
                 rule,
                 f"{ctx.cell_name(table, None, column.id)}：本年新收和上年结转的申请都为0，"
-                f"办理结果和结转下年度却共有{_fmt(total)}件（如「{table.row(nonzero[0]).label}」）",
-                table=table.id, row=nonzero[0], column=column.id, expected=0, actual=total)
+                f"办理结果和结转下年度却共有{_fmt(total)}件（如「{table.row(nonzero[0][0]).label}」）",
+                table=table.id, row=nonzero[0][0], column=column.id, expected=0, actual=total)
 
 
 def _previous_applies(ctx: CheckContext, format_id: str | None = None) -> bool:

@@ -15,7 +15,6 @@ from ...core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS
 from .elided_lines import ElidedLines
 
 WIDEST_BADGE = "99 个错误"  # the navigator is kept wide enough for this next to every title
-STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Badge colours (text, background): red for errors, amber for hints, green when done.
@@ -172,8 +171,7 @@ class SectionNavigator(QListWidget):
             state = states.get(page_id)
             if shown != state:
                 self._entries[row] = (title, state)
-                item = self.item(row)
-                item.setData(STATE_ROLE, state)
+                item = self.item(row)  # (its tooltip changing repaints it)
                 item.setToolTip(f"{title}：{state.badge}" if state else title)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
 
@@ -199,7 +197,7 @@ class SectionNavigator(QListWidget):
 
     def state_of(self, page_id: str) -> PageState | None:
         ids = self.page_ids()
-        return self.item(ids.index(page_id)).data(STATE_ROLE) if page_id in ids else None
+        return self._entries[ids.index(page_id)][1] if page_id in ids else None
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < self.count():

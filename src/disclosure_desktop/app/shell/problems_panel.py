@@ -439,10 +439,12 @@ class ProblemsPanel(QDockWidget):
                 self._fill(tree.topLevelItem(old_start + offset), rows[new_start + offset])
             for index in range(old_end - 1, old_start + reused - 1, -1):
                 tree.takeTopLevelItem(index)
+            added = []
             for offset in range(reused, new_end - new_start):
-                item = QTreeWidgetItem()
-                self._fill(item, rows[new_start + offset])
-                tree.insertTopLevelItem(old_start + offset, item)
+                added.append(QTreeWidgetItem())
+                self._fill(added[-1], rows[new_start + offset])
+            if added:  # in one go: the view hears of one insertion
+                tree.insertTopLevelItems(old_start + reused, added)
 
     @staticmethod
     def _fill(item: QTreeWidgetItem, row: "_Row") -> None:

@@ -38,6 +38,8 @@ class BalanceStrip(QWidget):
         self.session, self.table, self.rule, self.view = session, table, rule, view
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("勾稽关系核对"))
+        # Worded once: the strip is painted on many keystrokes.
+        self._words = {"equal": self.tr("相等"), "differ": self.tr("相差{n}"), "result": self.tr("核对结果")}
         self.sums = self._compute()
         session.tableChanged.connect(self._on_table_changed)
         view.horizontalHeader().sectionResized.connect(self.update)
@@ -74,7 +76,7 @@ class BalanceStrip(QWidget):
         if sums is None:
             return ""
         left, right = sums
-        return self.tr("相等") if left == right else self.tr("相差{n}").format(n=format_value(abs(left - right)))
+        return self._words["equal"] if left == right else self._words["differ"].format(n=format_value(abs(left - right)))
 
     # --- layout ---------------------------------------------------------------------------
     def _line_height(self) -> int:
@@ -108,15 +110,16 @@ class BalanceStrip(QWidget):
         palette = self.palette()
         line = self._line_height()
         pad = padding(self.fontMetrics())
-        labels = (self.rule.params["left_text"], self.rule.params["right_text"], self.tr("核对结果"))
+        labels = (self.rule.params["left_text"], self.rule.params["right_text"], self._words["result"])
         bold = QFont(self.font())
         bold.setBold(True)
 
         label_rect = self._label_rect()
         # A keystroke repaints one or two columns (update(rect) in _on_table_changed): only the
-        # cells inside the event's rectangle are drawn, the rest of the strip is still on screen.
-        dirty = event.rect()
-        labels = labels if label_rect.intersects(dirty) else ()
+        # cells inside the event's region are drawn, the rest of the strip is still on screen
+        # (not its bounding rectangle: the columns between two far apart are not drawn).
+        dirty = event.region()
+        labels = labels if dirty.intersects(label_rect) else ()
         for i, text in enumerate(labels):
             cell = QRect(label_rect.x(), i * line, label_rect.width(), line)
             painter.fillRect(cell, palette.color(QPalette.ColorRole.Button))
@@ -140,7 +143,7 @@ class BalanceStrip(QWidget):
         header = self.view.horizontalHeader()
         for column, sums in enumerate(self.sums):
             rect = QRect(origin + header.sectionViewportPosition(column), 0, header.sectionSize(column), self.height())
-            if not rect.intersects(dirty):
+            if not dirty.intersects(rect):
                 continue
             texts = ("", "", "") if sums is None else (format_value(sums[0]), format_value(sums[1]), self.status(column))
             equal = sums is not None and sums[0] == sums[1]

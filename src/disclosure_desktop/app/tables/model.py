@@ -112,6 +112,7 @@ class TableModel(QAbstractTableModel):
         # ask for a dozen roles per cell on every paint; answering from a dict keeps a repaint
         # of the whole table cheap.
         self._cache: list[list[dict | None]] = [[None] * len(self.columns) for _ in self.rows]
+        self._explanations: dict[tuple[str, str], str] = {}  # of the computed cells, worded once
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -222,6 +223,12 @@ class TableModel(QAbstractTableModel):
 
     def _computed_explanation(self, row_id: str, column_id: str) -> str:
         """How a computed cell is derived, in the format's own labels."""
+        explanation = self._explanations.get((row_id, column_id))
+        if explanation is None:
+            explanation = self._explanations[(row_id, column_id)] = self._word_explanation(row_id, column_id)
+        return explanation
+
+    def _word_explanation(self, row_id: str, column_id: str) -> str:
         parts = []
         for definition in self.table.computed:
             if definition.target_row == row_id:
@@ -258,20 +265,18 @@ class TableModel(QAbstractTableModel):
         return bool(keyed) and self.session.set_cells(self.table_id, keyed, text)
 
     # --- following the session ----------------------------------------------------------------
-    def _read_values(self) -> list[list[tuple[object, object]]]:
-        """Per cell (shown value, committed value): they differ in the cell being typed in."""
+    def _read_values(self) -> list[tuple[tuple[object, object], ...]]:
+        """Per cell (shown value, committed value): they differ in the cell being typed in.
+        (Read on every keystroke: a row is read in one go rather than cell by cell.)"""
         if self.table is None:
             return []
         values = self.session.table_values(self.table_id)
         stored = self.session.report.tables.get(self.table_id, {})
-        result = []
-        for row in self.rows:
-            if row.id is None:
-                result.append([(None, None)] * len(self.columns))
-                continue
-            shown, committed = values[row.id], stored.get(row.id, {})
-            result.append([(shown[column.id], committed.get(column.id)) for column in self.columns])
-        return result
+        ids = list(self._column_index)
+        blank = ((None, None),) * len(ids)
+        empty: dict = {}
+        return [tuple(zip(map(values[row.id].__getitem__, ids), map(stored.get(row.id, empty).get, ids)))
+                if row.id is not None else blank for row in self.rows]
 
     def _on_table_changed(self, table_id: str) -> None:
         if table_id != self.table_id or self.table is None:
