@@ -75,7 +75,8 @@ class CoverPage(SectionPage):
             lambda: self.formatSwitchRequested.emit(format_id_for_year(self.session.report.year)))
 
         session.metaChanged.connect(self.refresh)
-        session.findingsChanged.connect(self._refresh_notice)
+        session.findingsChanged.connect(self._findings_changed)
+        self._notice_stale = False
         self.refresh()
 
     # --- from the report to the widgets ---------------------------------------------------
@@ -115,7 +116,19 @@ class CoverPage(SectionPage):
         ui.deadlineLabel.setText(self.tr("法定期限：{deadline}").format(deadline=deadline) if deadline else "")
         self._refresh_notice()
 
+    def _findings_changed(self) -> None:
+        if self.isVisible():
+            self._refresh_notice()
+        else:
+            self._notice_stale = True  # refreshed when shown: typing in a table does not pay for it
+
+    def showEvent(self, event) -> None:
+        if self._notice_stale:
+            self._refresh_notice()
+        super().showEvent(event)
+
     def _refresh_notice(self) -> None:
+        self._notice_stale = False
         report = self.session.report
         required = format_id_for_year(report.year)
         mismatch = required != report.format

@@ -6,8 +6,8 @@ painted by a delegate from the PageState the section_state module computes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QRegion
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap, QRegion
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
                                QStyleOptionViewItem)
 
@@ -31,15 +31,15 @@ _BADGE_COLORS = {status: (QColor(text), QColor(background)) for status, (text, b
 # QStyle.State flags, as ints (QStyle itself is not imported: PySide6 builds all of a class's
 # Python enums when the class is first used, and QStyle has dozens — startup time).
 _SELECTED, _ACTIVE, _HAS_FOCUS, _MOUSE_OVER = 0x8000, 0x10000, 0x100, 0x2000
-_BACKGROUND_STATES = _SELECTED | _HAS_FOCUS | _MOUSE_OVER  # what the style draws under an entry
+_STYLED_STATES = _HAS_FOCUS | _MOUSE_OVER  # what only the style knows how to draw under an entry
 
 
 class _BadgeDelegate(QStyledItemDelegate):
     """Title on the left (elided), the state badge right-aligned on the same line.
 
-    The item background (selection, hover, focus) is drawn by the base delegate with the text left
-    out, and only where there is one; the title and badge are drawn here from laid-out lines kept
-    in a cache (a badge changes on many keystrokes).
+    A badge changes on many keystrokes, so an entry is drawn with as little as it needs: the
+    title and badge from laid-out lines kept in a cache, the badge's pill from a pixmap kept per
+    colour and size, the selection as a fill; only hover and focus are left to the style.
     """
 
     PADDING = 6
@@ -48,6 +48,7 @@ class _BadgeDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self.lines = ElidedLines(view.font())
+        self._pills: dict[tuple[str, int, int, float], QPixmap] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -62,14 +63,16 @@ class _BadgeDelegate(QStyledItemDelegate):
         if view.dirty_region is not None and not view.dirty_region.intersects(rect):
             return
         state_flags = option.state.value
-        if state_flags & _BACKGROUND_STATES:
+        palette = option.palette
+        group = QPalette.ColorGroup.Active if state_flags & _ACTIVE else QPalette.ColorGroup.Inactive
+        if state_flags & _STYLED_STATES:
             super().paint(painter, option, index)
+        elif state_flags & _SELECTED:
+            painter.fillRect(rect, palette.color(group, QPalette.ColorRole.Highlight))
         entry = view.entry(index.row())
         if entry is None:
             return
         title, state = entry
-        palette = option.palette
-        group = QPalette.ColorGroup.Active if state_flags & _ACTIVE else QPalette.ColorGroup.Inactive
         painter.setPen(palette.color(group, QPalette.ColorRole.HighlightedText if state_flags & _SELECTED
                                      else QPalette.ColorRole.Text))
         left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
@@ -84,16 +87,31 @@ class _BadgeDelegate(QStyledItemDelegate):
             foreground, background = _BADGE_COLORS[state.status]
             pill_height = self.lines.height + 4
             pill = QRect(left + width - self.PADDING - 1 - badge_width, middle - pill_height // 2, badge_width, pill_height)
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(background)
-            painter.drawRoundedRect(pill, pill_height / 2, pill_height / 2)
-            painter.restore()
+            painter.drawPixmap(pill.topLeft(), self._pill(state.status, background, pill.size(), painter.device()))
             painter.setPen(foreground)
             center = pill.center()
             painter.drawStaticText(QPointF(center.x() - badge_text_width / 2 + 0.5,
                                            center.y() - badge_text_height / 2 + 0.5), badge)
+
+    def _pill(self, status: str, color: QColor, size: QSize, device) -> QPixmap:
+        """The badge's rounded background, drawn (antialiased) once per colour and size."""
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (status, size.width(), size.height(), ratio)
+        pixmap = self._pills.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRect(QPoint(0, 0), size), size.height() / 2, size.height() / 2)
+            painter.end()
+            if len(self._pills) > 64:
+                self._pills.clear()
+            self._pills[key] = pixmap
+        return pixmap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
