@@ -23,11 +23,8 @@ def _sum(values: list) -> int | float | None:
 
 def computed_values(table: Table, inputs: TableValues) -> dict[tuple[str, str], int | float | None]:
     """Every computed cell of `table` from its input values, keyed by (row id, column id)."""
-    result: dict[tuple[str, str], int | float | None] = {}
-    empty: dict = {}
-    for cell, parts in table.computation_plan:
-        result[cell] = _sum([result[p] if p in result else inputs.get(p[0], empty).get(p[1]) for p in parts])
-    return result
+    values = full_table(table, inputs)
+    return {(row_id, column_id): values[row_id][column_id] for (row_id, column_id), _parts in table.computation_plan}
 
 
 def full_table(table: Table, inputs: TableValues) -> dict[str, dict[str, object]]:

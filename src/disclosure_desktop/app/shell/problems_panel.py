@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate,
@@ -63,14 +63,7 @@ class _Row(NamedTuple):
         return hash(self.shows)
 
 
-_COLORS: dict[str, QColor] = {}
-
-
-def _color(name: str) -> QColor:
-    color = _COLORS.get(name)
-    if color is None:
-        color = _COLORS[name] = QColor(name)
-    return color
+_SEVERITY_QCOLORS = {name: QColor(name) for name in SEVERITY_COLORS.values()}  # for painting rows
 
 
 class _RowHeight(QStyledItemDelegate):
@@ -181,7 +174,7 @@ class _ProblemList(QTreeWidget):
         else:
             if number % 2 and self._alternate:
                 painter.fillRect(rect, colors[QPalette.ColorRole.AlternateBase])
-            text_color, level_color = colors[QPalette.ColorRole.Text], _color(color)
+            text_color, level_color = colors[QPalette.ColorRole.Text], _SEVERITY_QCOLORS[color]
         for (left, width), text, pen in zip(self._columns, (level, where, message, explanation),
                                             (level_color, text_color, text_color, text_color)):
             if text and width > 0:
@@ -220,7 +213,6 @@ class ProblemsPanel(QDockWidget):
         self.session: ReportSession | None = None
         self.prompter = None  # set by the window: asks for explanations
         self._kind = ALL
-        self._rows: list[_Row] = []  # what the list shows, in order
         self._row_cache: dict[tuple[Finding, str, bool], _Row] = {}
         self._rows_spec = None  # the format the cached rows were made for
         self._refresh_later = Deferred(self.refresh, self)
@@ -337,6 +329,11 @@ class ProblemsPanel(QDockWidget):
         self.refresh()
 
     # --- contents ---------------------------------------------------------------------------
+    @property
+    def _rows(self) -> list[_Row]:
+        """What the list shows, in order (kept by the list, which paints from it)."""
+        return self.tree.shown
+
     def findings(self) -> list[Finding]:
         return list(self.session.findings) if self.session else []
 
@@ -362,7 +359,7 @@ class ProblemsPanel(QDockWidget):
         current_key = current.data(0, FINDING_ROLE).key if current else None
         if rows != self._rows:
             self._apply_rows(self._rows, rows)
-            self._rows = self.tree.shown = rows
+            self.tree.shown = rows
             # Laid out now rather than on the view's own timer, which fires after the repaint of
             # this keystroke and so would cost a second repaint of the window.
             tree.executeDelayedItemsLayout()
