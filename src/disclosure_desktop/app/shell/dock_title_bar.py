@@ -12,7 +12,7 @@ mouse events to the QDockWidget, as Qt asks of a custom title bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QToolButton, QWidget
 
@@ -37,7 +37,7 @@ class DockTitleBar(QWidget):
         layout.addWidget(self.close_button)
         self._icons_set = False
         self._title_margin = 0
-        dock.windowTitleChanged.connect(lambda _title: self.update())
+        dock.windowTitleChanged.connect(lambda _title: self.update(self._title_rect()))
         dock.featuresChanged.connect(lambda _features: self._show_buttons())
         self._show_buttons()
 
@@ -93,9 +93,15 @@ class DockTitleBar(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(self.MARGIN * 2 + self.fontMetrics().horizontalAdvance("问题…"), self.sizeHint().height())
 
-    def paintEvent(self, event) -> None:
+    def _title_rect(self) -> QRect:
+        """Where the title is drawn: left of the buttons.  (A new title repaints this alone;
+        repainting the whole bar would draw both buttons again on every change of the counts.)"""
         buttons = [b for b in (self.float_button, self.close_button) if b.isVisible()]
         right = min((b.x() for b in buttons), default=self.width()) - self.MARGIN
+        return QRect(0, 0, right, self.height())
+
+    def paintEvent(self, event) -> None:
+        right = self._title_rect().right() + 1
         line, _width, height = self._lines.line(self._dock.windowTitle(), right - self.MARGIN)
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))

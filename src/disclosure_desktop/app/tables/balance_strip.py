@@ -7,13 +7,14 @@ columns, so it stays aligned when columns are resized or the table scrolls sidew
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QTableView, QToolTip, QWidget
 
 from ...core.formats import Rule, Table
 from ...core.values import format_value
 from ..document.session import ReportSession
+from ..shell.elided_lines import ElidedLines
 from .header import draw_cell_border, padding
 
 EQUAL_BACKGROUND, EQUAL_TEXT = QColor("#d5efd9"), QColor("#1d6b2f")
@@ -40,6 +41,10 @@ class BalanceStrip(QWidget):
         self.setAccessibleName(self.tr("勾稽关系核对"))
         # Worded once: the strip is painted on many keystrokes.
         self._words = {"equal": self.tr("相等"), "differ": self.tr("相差{n}"), "result": self.tr("核对结果")}
+        # The sums and differences are drawn from lines laid out once per text: a keystroke
+        # repaints a column or two of them.
+        self._lines = self._bold_lines = None
+        self._set_fonts()
         self.sums = self._compute()
         session.tableChanged.connect(self._on_table_changed)
         view.horizontalHeader().sectionResized.connect(self.update)
@@ -79,6 +84,16 @@ class BalanceStrip(QWidget):
         return self._words["equal"] if left == right else self._words["differ"].format(n=format_value(abs(left - right)))
 
     # --- layout ---------------------------------------------------------------------------
+    def _set_fonts(self) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self._lines, self._bold_lines = ElidedLines(self.font()), ElidedLines(bold)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._set_fonts()
+        super().changeEvent(event)
+
     def _line_height(self) -> int:
         return self.fontMetrics().height() + 2 * padding(self.fontMetrics())
 
@@ -111,9 +126,6 @@ class BalanceStrip(QWidget):
         line = self._line_height()
         pad = padding(self.fontMetrics())
         labels = (self.rule.params["left_text"], self.rule.params["right_text"], self._words["result"])
-        bold = QFont(self.font())
-        bold.setBold(True)
-
         label_rect = self._label_rect()
         # A keystroke repaints one or two columns (update(rect) in _on_table_changed): only the
         # cells inside the event's region are drawn, the rest of the strip is still on screen
@@ -125,9 +137,7 @@ class BalanceStrip(QWidget):
             painter.fillRect(cell, palette.color(QPalette.ColorRole.Button))
             draw_cell_border(painter, cell, palette)
             painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-            painter.setFont(bold)
-            painter.drawText(cell.adjusted(pad, 0, -pad, 0),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            self._draw_right_aligned(painter, cell.adjusted(pad, 0, -pad, 0), self._bold_lines, text)
 
         # Outer left and top edges (cells draw their right and bottom ones).
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
@@ -137,7 +147,6 @@ class BalanceStrip(QWidget):
             painter.drawLine(label_rect.x(), 0, min(last.right(), self._viewport_clip().right()), 0)
 
         painter.setClipRect(self._viewport_clip())
-        painter.setFont(self.font())
         viewport = self.view.viewport()
         origin = self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).x()
         header = self.view.horizontalHeader()
@@ -147,6 +156,7 @@ class BalanceStrip(QWidget):
                 continue
             texts = ("", "", "") if sums is None else (format_value(sums[0]), format_value(sums[1]), self.status(column))
             equal = sums is not None and sums[0] == sums[1]
+            text_color = EQUAL_TEXT if equal else UNEQUAL_TEXT
             for i, text in enumerate(texts):
                 cell = QRect(rect.x(), i * line, rect.width(), line)
                 if sums is None:
@@ -154,11 +164,25 @@ class BalanceStrip(QWidget):
                 else:
                     painter.fillRect(cell, EQUAL_BACKGROUND if equal else UNEQUAL_BACKGROUND)
                 draw_cell_border(painter, cell, palette)
-                painter.setPen(EQUAL_TEXT if equal else UNEQUAL_TEXT)
-                painter.setFont(bold if i == 2 else self.font())
-                painter.drawText(cell.adjusted(pad, 0, -pad, 0),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                if text:
+                    painter.setPen(text_color)
+                    self._draw_right_aligned(painter, cell.adjusted(pad, 0, -pad, 0),
+                                             self._bold_lines if i == 2 else self._lines, text)
         painter.end()
+
+    @staticmethod
+    def _draw_right_aligned(painter: QPainter, box: QRect, lines: ElidedLines, text: str) -> None:
+        """`text` right-aligned and centred in `box`, cut at its left edge when it is too wide
+        (as drawText in a rectangle does).  (A QStaticText is drawn in the painter's font.)"""
+        static, width, height = lines.line(text)
+        painter.setFont(lines.font)
+        too_wide = width > box.width()
+        if too_wide:
+            painter.save()
+            painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
+        painter.drawStaticText(QPointF(box.right() + 1 - width, box.top() + (box.height() - height) / 2), static)
+        if too_wide:
+            painter.restore()
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
