@@ -51,3 +51,14 @@ def test_draft_with_errors_says_how_many(tmp_path, extension):
         text = "".join(text.split())
     assert f"草稿：尚有{errors}个错误" in text
     assert "未通过" not in text
+
+
+@pytest.mark.parametrize("extension", ["pdf", "docx"])
+def test_the_docx_and_the_pdf_carry_the_same_draft_header(tmp_path, extension):
+    """The DOCX and the PDF are the same document (issue 13): their draft line too."""
+    report = filled_2021()
+    report.set_value("s3", "new", "commercial", report.value("s3", "new", "commercial") + 1)  # C1
+    errors = len(blocking_findings(check_report(report)))
+    result = export_report(report, tmp_path / f"r.{extension}", draft=True)
+    text = "".join(_texts(result.path).split())
+    assert f"草稿：尚有{errors}个错误，不得作为正式文本印发或公开" in text

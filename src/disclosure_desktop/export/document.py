@@ -44,6 +44,7 @@ from typing import Iterator, Union
 
 
 DRAFT_WORD = "草稿"
+DRAFT_HEADER_TAIL = "，不得作为正式文本印发或公开"
 
 
 class ParagraphRole(str, Enum):
@@ -87,6 +88,11 @@ class DocumentMeta:
         user asked for one) is just 草稿 — never a claim that its check failed."""
         errors = len(self.draft_reasons)
         return f"{DRAFT_WORD}：尚有{errors}个错误" if errors else DRAFT_WORD
+
+    @property
+    def draft_header(self) -> str:
+        """The line every page of a draft carries at its top, the same in every export format."""
+        return self.draft_label + DRAFT_HEADER_TAIL
 
 
 @dataclass(frozen=True)

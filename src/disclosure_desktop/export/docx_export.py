@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 
 from . import docx_style as S
@@ -51,7 +52,7 @@ def to_bytes(document: Document) -> bytes:
         for element in block_elements(block, document, breaks.get(getattr(block, "id", None), ())):
             anchor.addprevious(element)
     if document.meta.draft:
-        mark_draft(word, document.meta.draft_label)
+        mark_draft(word, document.meta.draft_header)
     _properties(word, document)
     out = io.BytesIO()
     word.save(out)
@@ -194,11 +195,12 @@ _WATERMARK = (
 
 
 def mark_draft(word, label: str = S.DRAFT_TEXT) -> None:
-    """`label` in the header (草稿：尚有n个错误, or 草稿), the plain word as the watermark."""
+    """`label` in the header (草稿：尚有n个错误，不得作为正式文本印发或公开), the plain word as the watermark."""
     section = word.sections[0]
     for header in (section.header, section.even_page_header):
+        header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF places it
         paragraph = header.paragraphs[0]._p
-        paragraph.append(parse_xml(f'<w:r {NSDECL}>{rpr_xml(S.DRAFT_FONT, color=S.DRAFT_COLOR)}'
+        paragraph.append(parse_xml(f'<w:r {NSDECL}>{rpr_xml(S.DRAFT_HEADER_FONT, color=S.DRAFT_COLOR)}'
                                    f'<w:t>{escape(label)}</w:t></w:r>'))
         paragraph.append(parse_xml(_WATERMARK.format(
             ns=NSDECL, rpr=rpr_xml(S.DRAFT_FONT), font=f"&quot;{S.DRAFT_FONT.east_asian}&quot;",

@@ -75,6 +75,9 @@ PAGE_NUMBER_FONT = RunFont("宋体", SIZE_4HAO, latin="宋体")
 TABLE_FONT = RunFont("宋体", SIZE_TABLE)
 NOTE_FONT = RunFont("仿宋_GB2312", SIZE_NOTE)
 DRAFT_FONT = RunFont("黑体", SIZE_DRAFT, latin="黑体", bold=False)
+# The draft line at the top of each page, as the PDF prints it (export/pdf/fonts.py "draft_mark"):
+# 黑体 四号 bold, right-aligned.
+DRAFT_HEADER_FONT = RunFont("黑体", SIZE_4HAO, latin="黑体", bold=True)
 
 # What Word may substitute when an office font is missing (w:altName in the font table), and
 # the Windows charset 86 (GB2312) that makes Word pick a Chinese face rather than a Latin one.
@@ -113,4 +116,4 @@ CELL_MARGIN_Y_TWIPS = 34 - TABLE_RULE_TWIPS // 2  # 1.7 pt less half the rule, a
 ROW_MIN_HEIGHT_TWIPS = 340 - TABLE_RULE_TWIPS     # 6 mm rows (17 pt with the rule)
 NOTE_LINE_TWIPS = round(SIZE_NOTE * 1.5 * 20)     # 360: notes under tables, 18 pt
 DRAFT_TEXT = "草稿"
-DRAFT_COLOR = "C00000"
+DRAFT_COLOR = "B00000"  # the PDF's too (export/pdf/page_painter.py)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
+from . import docx_style as S
 from .document import (DRAFT_WORD, Align, Document, Heading, Note, Paragraph, ParagraphRole, PlacedCell, TableBlock,
                        Title)
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ from .pdf.text_setting import (EM_CENTRE_ABOVE_BASELINE, Measurer, SetLine, base
 
 # The mark printed on a draft (a document exported while an error-level finding stands).
 DRAFT_MARK = DRAFT_WORD
-DRAFT_HEADER_TAIL = "，不得作为正式文本印发或公开"
 DRAFT_WATERMARK_PT = 150.0
 
 # No space around tables: in the DOCX a table follows its heading directly and the next
@@ -385,9 +385,12 @@ class DocumentLayout:
                       (x + em + 2 * gap + number_width, DASH, dash_scale))
             page.items.append(TextRun(x, baseline, text, "page_number", width, pieces, kind="page_number"))
             if result.draft:
-                header = self.document.meta.draft_label + DRAFT_HEADER_TAIL
+                header = self.document.meta.draft_header
                 header_width = m.width("draft_mark", header)
-                page.items.append(TextRun(g.text_right - header_width, g.text_top - 10 * MM, header,
+                # In the page header, as the DOCX puts it: the line's top S.HEADER_MM from the
+                # page's top edge (its em box ends 0.12 em below the baseline).
+                header_baseline = S.HEADER_MM * MM + (0.5 + EM_CENTRE_ABOVE_BASELINE) * m.size("draft_mark")
+                page.items.append(TextRun(g.text_right - header_width, header_baseline, header,
                                           "draft_mark", header_width, kind="draft_header"))
                 mark_size = DRAFT_WATERMARK_PT
                 mark_width = m.width("draft_mark", DRAFT_MARK, mark_size)

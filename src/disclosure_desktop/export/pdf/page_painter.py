@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from .. import docx_style as S
 from ..page_layout import LaidOutDocument, Page, Rule, TextRun
 from .text_setting import Measurer, script_runs
 
 INK = QColor(0, 0, 0)
-DRAFT_HEADER_INK = QColor(176, 0, 0)
+DRAFT_HEADER_INK = QColor(f"#{S.DRAFT_COLOR}")  # as the DOCX's
 # Light enough to read the text over it, dark enough to survive a photocopier (grey, as the
 # DOCX export's watermark).
 WATERMARK_INK = QColor(0, 0, 0, 48)
