@@ -35,8 +35,18 @@ def long_narrative_2021():
     return report
 
 
+def five_digit_table_four():
+    """Table 四 with five- and six-digit figures: more than its 29 pt columns hold at 五号."""
+    report = big_figures_2021()
+    figures = iter([12345, 99999, 54321, 88888, 10203, 77777, 23456, 65432, 11111, 98765, 40404, 31313])
+    for row, column in report.spec.table("s4").input_cells():
+        report.set_value("s4", row.id, column.id, next(figures))
+    return report
+
+
 REPORTS = {
     "kaizhou-2019": lambda: load_project(SAMPLE).report,
+    "five-digit-table-four": five_digit_table_four,
     "pingtan-2025": lambda: load_project(PINGTAN).report,
     "six-digit-long-agency": big_figures_2021,
     "long-narrative": long_narrative_2021,
@@ -203,3 +213,18 @@ def test_page_number_dashes_7_mm_under_the_text(rendered, renderer):
     ours, libreoffice, _ = rendered["pingtan-2025"]
     for page in (1, 2):  # odd (right) and even (left) footers
         assert dash_below_text_mm(ours if renderer == "pdf" else libreoffice, page) == pytest.approx(7.0, abs=0.5)
+
+
+@pytest.mark.parametrize("renderer", ["pdf", "libreoffice"])
+def test_a_figure_too_wide_for_its_column_is_set_smaller_not_broken(rendered, renderer):
+    """A five-digit figure in table 四 prints whole in both (set smaller, as the PDF does): a
+    number broken over two lines (1234 / 5) reads as two numbers."""
+    ours, libreoffice, report = rendered["five-digit-table-four"]
+    text = subprocess.run(["pdftotext", str(ours if renderer == "pdf" else libreoffice), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    printed = re.findall(r"\d+", text)
+    table = report.spec.table("s4")
+    figures = [str(report.value("s4", row.id, column.id)) for row, column in table.input_cells()]
+    assert len(figures) == 12 and all(len(f) == 5 for f in figures)
+    for figure in figures:
+        assert figure in printed, (figure, [p for p in printed if figure.startswith(p) and p != figure])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from xml.sax.saxutils import escape
 from functools import cache
 from importlib import resources
@@ -24,6 +25,7 @@ from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
 from .document import Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
 from .grid_measure import GridMeasurer
 from .page_layout import layout_document
+from .table_layout import value_type_size
 from .result import ExportResult, write_bytes
 
 TEMPLATE = ("template", "report-template.docx")
@@ -149,7 +151,7 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
                 merge = '<w:vMerge w:val="restart"/>' if starts_here else "<w:vMerge/>"
             else:
                 merge = ""
-            content = _cell_paragraph(cell, keep) if starts_here else \
+            content = _cell_paragraph(cell, keep, width) if starts_here else \
                 f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep else ""}</w:pPr></w:p>'
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{merge}'
                        f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>')
@@ -161,12 +163,19 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
 KEEP = "<w:keepNext/>"
 
 
-def _cell_paragraph(cell: Cell, keep_with_next: bool = False) -> str:
+def _cell_paragraph(cell: Cell, keep_with_next: bool = False, width_twips: int | None = None) -> str:
     indent = ""
     if cell.indent:
         chars = cell.indent * 100
         indent = f'<w:ind w:leftChars="{chars}" w:left="{round(cell.indent * S.SIZE_TABLE * 20)}"/>'
-    text = run_xml(cell.text, S.TABLE_FONT) if cell.text else ""
+    font = S.TABLE_FONT
+    if width_twips is not None and cell.text:
+        # A number too wide for its column is set smaller, as in the PDF, rather than wrapped.
+        inner = (width_twips - 2 * S.CELL_MARGIN_TWIPS) / 20 - cell.indent * S.SIZE_TABLE
+        smaller = value_type_size(_GRID, cell, inner)
+        if smaller is not None:
+            font = replace(font, size_pt=smaller)
+    text = run_xml(cell.text, font) if cell.text else ""
     return (f'<w:p><w:pPr><w:pStyle w:val="{S.STYLE_TABLE_TEXT}"/>{KEEP if keep_with_next else ""}{indent}'
             f'<w:jc w:val="{_JC[cell.align]}"/></w:pPr>{text}</w:p>')
 

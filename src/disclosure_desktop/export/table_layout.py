@@ -54,6 +54,20 @@ class TableGeometry:
                          if all(role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for role in found))
 
 
+def value_type_size(measurer: Measurer, cell, inner: float) -> float | None:
+    """The smaller type a number too wide for its cell's `inner` width is set in (None: it
+    fits).  A number never wraps (5 0111 would read as two numbers).  The PDF and the DOCX both
+    set it so (the DOCX measuring on fixed widths, grid_measure), so they print alike."""
+    if cell.role != CellRole.VALUE:
+        return None
+    role = CELL_ROLE_FONT[cell.role]
+    natural = measurer.width(role, cell.text)
+    if natural <= inner:
+        return None
+    # In whole half points: the steps Word sizes type in (w:sz), so the DOCX can say the same.
+    return max(MIN_VALUE_PT, math.floor(measurer.size(role) * inner / natural * 2) / 2)
+
+
 def measure_table(measurer: Measurer, block: TableBlock, left: float, width: float) -> TableGeometry:
     placed = block.placed()
     edges = [left]
@@ -73,10 +87,8 @@ def measure_table(measurer: Measurer, block: TableBlock, left: float, width: flo
         inner = max(cell_width - 2 * CELL_PAD_X - indent, measurer.size(role))
         lines[index] = set_paragraph(measurer, cell.text, role, CELL_PAD_X + indent, inner,
                                      align=cell.align, justify=False)
-        natural = measurer.width(role, cell.text)
-        if cell.role == CellRole.VALUE and natural > inner:
-            # A number never wraps (5 0111 would read as two numbers): it is set smaller instead.
-            smaller = max(MIN_VALUE_PT, math.floor(measurer.size(role) * inner / natural * 4) / 4)
+        smaller = value_type_size(measurer, cell, inner)
+        if smaller is not None:
             shrunk = measurer.width(role, cell.text, smaller)
             lines[index] = [SetLine(CELL_PAD_X + indent + max(inner - shrunk, 0.0) / 2, cell.text, shrunk)]
             sizes[index] = smaller
