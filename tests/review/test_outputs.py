@@ -130,3 +130,23 @@ def test_letters_written_into_the_folder_are_not_read_as_units(tmp_path, review_
     write_letters(first.units, folder, single=True)
     again = ReviewWorkspace(folder, year=YEAR).refresh()
     assert [u.source for u in again.all_units] == [u.source for u in first.all_units]
+
+
+def test_a_rollup_exported_into_the_folder_is_passed_over_whatever_it_is_called(qapp, capsys, tmp_path, review_folder):
+    """A 汇总 saved among the units' reports is no unit's report: read back, it would be listed as
+    无法读取 (and the review would fail for it).  It is recognised by its title, in every format
+    and under any name, and said to have been passed over."""
+    folder = tmp_path / "各单位"
+    shutil.copytree(review_folder.path, folder)
+    first = ReviewWorkspace(folder, year=YEAR).refresh()
+    exported = ["汇总.docx", "汇总.pdf", "汇总.html"]
+    for name in exported:
+        run(capsys, folder, "--year", YEAR, "-o", folder / name)
+    (folder / "乡镇").mkdir(exist_ok=True)
+    shutil.copy(folder / "汇总.docx", folder / "乡镇" / "新建文档.docx")  # renamed, in a subfolder
+    again = ReviewWorkspace(folder, year=YEAR).refresh()
+    assert [u.source for u in again.all_units] == [u.source for u in first.all_units]
+    assert sorted(p.relative_to(folder).as_posix() for p in again.skipped) == sorted([*exported, "乡镇/新建文档.docx"])
+    assert [len(r.units) for r in again.rollups()] == [len(r.units) for r in first.rollups()]
+    code, out, _ = run(capsys, folder, "--year", YEAR)
+    assert "已跳过本程序导出的汇总" in out and "新建文档.docx" in out

@@ -90,6 +90,8 @@ def _print_board(result, rollups) -> None:
             emit(f"未报送（{len(missing)}个）：{'、'.join(missing)}")
         if result.roster.unexpected:
             emit(f"名册中没有的单位：{'、'.join(u.agency for u in result.roster.unexpected)}")
+    if result.skipped_note:
+        emit(result.skipped_note)
     for rollup in rollups:
         emit(f"汇总 {rollup.year}年（{rollup.report.spec.name}）：{len(rollup.units)}个单位"
               + (f"；未计入 {len(rollup.excluded)} 份" if rollup.excluded else ""))

@@ -15,7 +15,10 @@ from pathlib import Path
 from ..core.checks import Finding, check_report
 from ..core.model import Report
 from ..io.importer import ImportRefused, import_report
+from ..io.importer.blocks import Line
+from ..io.importer.source import read_source
 from ..io.project_file import PROJECT_EXTENSION, ProjectFileError, load_project
+from .rollup import ROLLUP_TITLE_PATTERN
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,8 @@ REVIEWED_SUFFIXES = (PROJECT_EXTENSION, ".html", ".htm", ".docx", ".pdf", ".txt"
 
 KIND_PROJECT = "project"
 KIND_IMPORTED = "imported"
+KIND_ROLLUP = "rollup"  # a 汇总 this program exported: passed over by the review
+ROLLUP_LINES = 4  # the 汇总's title is within its first lines (two, when it breaks before （N个单位）)
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ def read_file(path: Path) -> ReadFile:
     try:
         result = import_report(path)
     except ImportRefused as error:
+        if error.reason == "not_a_report" and is_exported_rollup(path):
+            return ReadFile(path, kind=KIND_ROLLUP, kind_name="汇总")
         return ReadFile(path, kind=KIND_IMPORTED, kind_name=path.suffix.lower().lstrip("."), error=str(error))
     except Exception as error:
         log.exception("importing %s", path)
@@ -81,3 +88,15 @@ def read_file(path: Path) -> ReadFile:
     notices = tuple(result.notes) + tuple(f"{u.where}：{u.reason}" for u in result.unread)
     return ReadFile(path, result.report, KIND_IMPORTED, result.source_kind_name, stated, notices,
                     len(result.unread), tuple(result.findings))
+
+
+def is_exported_rollup(path: Path) -> bool:
+    """Whether `path` is a 汇总 this program exported (rollup_document): its title says so.
+    (Asked only of a file the importer refused as no annual report: a 汇总 has no agency's title.)"""
+    try:
+        source = read_source(path)
+    except ImportRefused:
+        return False
+    lines = [block.text for block in source.blocks[:ROLLUP_LINES] if isinstance(block, Line)]
+    opening = "".join("".join(text.split()) for text in (source.title_hint or "", *lines))
+    return ROLLUP_TITLE_PATTERN.search(opening) is not None

@@ -8,11 +8,18 @@ and never summed in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..core.model import Report, new_report
 from .units import Unit
+
+
+# The title every exported 汇总 carries, and how a review recognises one that was saved into the
+# folder it reads (it is no unit's report, whatever its file is called).
+ROLLUP_TITLE = "{year}年政府信息公开工作年度报告汇总（{units}个单位）"
+ROLLUP_TITLE_PATTERN = re.compile(r"\d{4}年政府信息公开工作年度报告汇总（\d+个单位）")
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class Rollup:
 
     @property
     def title(self) -> str:
-        return f"{self.year}年政府信息公开工作年度报告汇总（{len(self.units)}个单位）"
+        return ROLLUP_TITLE.format(year=self.year, units=len(self.units))
 
 
 def _add(a, b):

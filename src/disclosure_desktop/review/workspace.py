@@ -29,7 +29,7 @@ from .deadline import is_late, legal_deadline
 from .letters import LETTER_PREFIX
 from .names import normalize_name
 from ..io.project_file import PROJECT_EXTENSION
-from .reading import REVIEWED_SUFFIXES, ReadFile, read_file
+from .reading import KIND_ROLLUP, REVIEWED_SUFFIXES, ReadFile, read_file
 from .roster import Roster, RosterMatch, match_roster
 from .units import Unit
 
@@ -57,6 +57,15 @@ class ReviewResult:
     all_units: list[Unit] = field(default_factory=list)  # every file of the folder, any year
     cancelled: bool = False
     files_read: int = 0                     # files read in this pass; the others came from the cache
+    skipped: list[Path] = field(default_factory=list)  # 汇总 this program exported into the folder: no unit's
+
+    @property
+    def skipped_note(self) -> str:
+        """「已跳过本程序导出的汇总：2024年汇总.docx」, or "" when there was none."""
+        if not self.skipped:
+            return ""
+        return "已跳过本程序导出的汇总（不是单位的年报，不计入）：" + "、".join(
+            p.relative_to(self.folder).as_posix() for p in self.skipped)
 
     @property
     def missing(self) -> list[str]:
@@ -119,6 +128,7 @@ class ReviewWorkspace:
         self.cache.forget_missing(set(paths))
         reads_before = self.cache.reads
         units: list[Unit] = []
+        skipped: list[Path] = []
         stopped = False
         for index, path in enumerate(paths):
             if cancelled():
@@ -129,6 +139,9 @@ class ReviewWorkspace:
                 before = signature(path)
                 read = read_file(path)
                 self.cache.put(path, before, read)
+            if read.kind == KIND_ROLLUP:  # a 汇总 saved into the folder is not summed in again
+                skipped.append(path)
+                continue
             unit = self._unit(path, read)
             units.append(unit)
             if progress is not None:
@@ -146,7 +159,7 @@ class ReviewWorkspace:
                            format=format_id_for_year(year) if year else None)
                       for name in roster_match.unanswered]
         return ReviewResult(self.folder, shown, year, roster_match, units, stopped or cancelled(),
-                            self.cache.reads - reads_before)
+                            self.cache.reads - reads_before, skipped)
 
     def _unit(self, path: Path, read: ReadFile) -> Unit:
         source = path.relative_to(self.folder).as_posix()

@@ -236,8 +236,9 @@ class ReviewWindow(QWidget):
         self._fill_groups()
         self._watch(result)
         note = "（已取消，只读取了一部分）" if result.cancelled else ""
+        skipped = f"{result.skipped_note}。" if result.skipped else ""
         self.status_label.setText(f"“{result.folder}”：{len(result.all_units)}个文件，本次读取{result.files_read}个{note}。"
-                                  "双击一行在编辑器中打开该单位的报告。")
+                                  f"{skipped}双击一行在编辑器中打开该单位的报告。")
         self.reviewFinished.emit(result)
         self._confirm_near_matches(result)
 
