@@ -114,3 +114,23 @@ def test_rollup_document_through_the_exporters(tmp_path, rollup, qapp):
     assert str(grand) in cells
     export_rollup_document(rollup, tmp_path / "汇总.pdf")
     assert (tmp_path / "汇总.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_fees_are_summed_into_the_rollup_its_document_and_workbook(tmp_path, review_folder, rollup, qapp):
+    """信息处理费 (section 六 of gov-2021) is part of what the level above adds up."""
+    import docx
+
+    reports = summed_reports(review_folder, rollup)
+    expected = {name: sum(getattr(r.fees, name) for r in reports) for name in ("notices", "amount_yuan", "collected_yuan")}
+    assert expected["notices"] == len(reports) >= 2
+    assert {name: getattr(rollup.report.fees, name) for name in expected} == expected
+    sentence = (f"信息处理费：各单位合计发出收费通知{expected['notices']}件，收费通知总金额{expected['amount_yuan']}元，"
+                f"实际收取总金额{expected['collected_yuan']}元。")
+    export_rollup_document(rollup, tmp_path / "汇总.docx")
+    paragraphs = [p.text for p in docx.Document(tmp_path / "汇总.docx").paragraphs]
+    assert sentence in paragraphs and "六、其他需要报告的事项" in paragraphs
+    workbook = load_workbook(write_rollup_xlsx(rollup, tmp_path / "汇总.xlsx"))
+    sheet = workbook[next(n for n in workbook.sheetnames if "信息处理费" in n)]
+    total_row = FIRST_UNIT_ROW + len(rollup.units)
+    assert [sheet.cell(row=r, column=1).value for r in range(FIRST_UNIT_ROW, total_row)] == [u.agency for u in rollup.units]
+    assert [evaluate(sheet, sheet.cell(row=total_row, column=c).value) for c in (2, 3, 4)] == list(expected.values())

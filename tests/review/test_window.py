@@ -144,7 +144,9 @@ def test_rollup_view_shows_the_sums_in_the_official_layout(qtbot, folder, review
     window.tabs.setCurrentIndex(1)
     rollup = window.current_rollup()
     reports = [r for r in review_folder.reports.values() if r.year == YEAR]
-    assert window.rollup_view.count() == 3
+    assert window.rollup_view.count() == 4  # 二、三、四 and 六's 信息处理费
+    notices = sum(r.fees.notices for r in reports)
+    assert f"发出收费通知{notices}件" in window.rollup_view.fee_label.text()
     s3 = rollup.report.spec.table("s3")
     shown = window.rollup_view.value_cells("s3")
     for row, column in s3.cells():

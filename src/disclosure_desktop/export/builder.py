@@ -14,7 +14,7 @@ from typing import Iterable
 from ..core.checks import Finding, blocking_findings
 from ..core.computed import full_table
 from ..core.formats import Format, Section, Table
-from ..core.model import Report
+from ..core.model import FeeReport, Report
 from ..core.text import chinese_date, heading_level, paragraphs, strip_control_characters
 from ..core.values import format_value
 from .document import (Align, Block, Cell, CellRole, Document, DocumentMeta, Heading, Note, Paragraph,
@@ -167,6 +167,11 @@ def fee_blocks(report: Report, fmt: Format, section: Section) -> list[Block]:
         return []
     if "收费通知" in report.narrative.get(section.id, ""):
         return []
+    return [Paragraph(f"本年度依据《政府信息公开信息处理费管理办法》，{'，'.join(fee_parts(fees))}。")]
+
+
+def fee_parts(fees: FeeReport) -> list[str]:
+    """The filled 信息处理费 figures worded: 发出收费通知3件, 收费通知总金额120元 …."""
     parts = []
     if fees.notices is not None:
         parts.append(f"发出收费通知{format_value(fees.notices)}件")
@@ -174,7 +179,7 @@ def fee_blocks(report: Report, fmt: Format, section: Section) -> list[Block]:
         parts.append(f"收费通知总金额{format_value(fees.amount_yuan)}元")
     if fees.collected_yuan is not None:
         parts.append(f"实际收取总金额{format_value(fees.collected_yuan)}元")
-    return [Paragraph(f"本年度依据《政府信息公开信息处理费管理办法》，{'，'.join(parts)}。")]
+    return parts
 
 
 def with_fees(narrative: list[Block], fees: list[Block], fmt: Format, section: Section) -> list[Block]:

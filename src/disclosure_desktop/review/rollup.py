@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..core.model import Report, new_report
+from ..core.model import FeeReport, Report, new_report
 from .units import Unit
 
 
@@ -65,6 +65,12 @@ def sum_reports(reports: list[Report], year: int, format_id: str) -> Report:
                 value = _add(value, report.value(table.id, row.id, column.id))
             if value is not None:
                 total.set_value(table.id, row.id, column.id, value)
+    if total.spec.capabilities.fee_form is not None:  # 信息处理费 (section 六 of gov-2021)
+        for name in FeeReport.model_fields:
+            value = None
+            for report in reports:
+                value = _add(value, getattr(report.fees, name))
+            setattr(total.fees, name, value)
     return total
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..export import ExportResult, render_document
-from ..export.builder import section_table_blocks, title_block
+from ..export.builder import fee_parts, section_table_blocks, title_block
 from ..export.document import Block, Document, DocumentMeta, Heading, Paragraph
 from .rollup import Rollup
 
@@ -24,10 +24,24 @@ def build_rollup_document(rollup: Rollup) -> Document:
         if section.kind == "tables":
             blocks.append(Heading(section.title, 1))
             blocks.extend(section_table_blocks(report, fmt, section))
+    fees = rollup_fee_sentence(rollup)
+    if fees:
+        blocks.append(Heading(fmt.section(fmt.capabilities.fee_form.section).title, 1))
+        blocks.append(Paragraph(fees))
     if rollup.excluded:
         blocks.append(Heading("未计入汇总的报告", 1))
         blocks.extend(Paragraph(f"{e.unit.agency}（{e.unit.source}）：{e.reason}") for e in rollup.excluded)
     return Document(meta, tuple(blocks))
+
+
+def rollup_fee_sentence(rollup: Rollup) -> str:
+    """「信息处理费：各单位合计发出收费通知3件，…。」, or "" when the format has no fee form or
+    no unit filled it."""
+    report = rollup.report
+    if report.spec.capabilities.fee_form is None:
+        return ""
+    parts = fee_parts(report.fees)
+    return f"信息处理费：各单位合计{'，'.join(parts)}。" if parts else ""
 
 
 def export_rollup_document(rollup: Rollup, path: Path | str) -> ExportResult:

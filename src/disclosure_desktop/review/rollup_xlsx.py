@@ -4,13 +4,16 @@ in Excel), the units not summed in, and the review summary."""
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
+from typing import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ..core.formats import Table
+from ..core.model import FeeReport, Report
 from ..export import write_bytes
 from ..export.xlsx_export import BORDER, FONT_NAME, sheet_name, table_sections, write_sheet, workbook_bytes
 from .rollup import Rollup
@@ -27,30 +30,45 @@ def table_title(rollup: Rollup, table: Table) -> str:
     return f"{section} {table.caption}" if table.caption else section
 
 
-def write_unit_sheet(sheet, rollup: Rollup, table: Table) -> None:
-    """Units down, the table's input cells across (grouped under their row label), 合计 at the bottom."""
+# One column of a unit sheet: (its group, the group's label, its own label, its value in a report).
+UnitColumn = tuple[str, str, str, Callable[[Report], object]]
+
+
+def table_columns(table: Table) -> list[UnitColumn]:
+    """The table's input cells, grouped under their row label."""
+    return [(row.id, row.label, column.label,
+             lambda report, r=row.id, c=column.id, t=table.id: report.value(t, r, c))
+            for row, column in table.input_cells()]
+
+
+def fee_columns(section_title: str) -> list[UnitColumn]:
+    """The 信息处理费 figures (report.fees), grouped under the section that asks for them."""
+    return [("fees", section_title, field.description, lambda report, name=name: getattr(report.fees, name))
+            for name, field in FeeReport.model_fields.items()]
+
+
+def write_unit_sheet(sheet, rollup: Rollup, title: str, columns: list[UnitColumn]) -> None:
+    """Units down, `columns` across (grouped under their labels), 合计 at the bottom."""
     font = Font(name=FONT_NAME, size=11)
     bold = Font(name=FONT_NAME, size=11, bold=True)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet["A1"] = f"{rollup.title}　{table_title(rollup, table)}"
+    sheet["A1"] = f"{rollup.title}　{title}"
     sheet["A1"].font = Font(name=FONT_NAME, size=14, bold=True)
     sheet.merge_cells(start_row=2, start_column=1, end_row=3, end_column=1)
     sheet.cell(row=2, column=1, value="单位").font = bold
     sheet.column_dimensions["A"].width = 32
-    cells = table.input_cells()
     column = 2
-    for row in table.data_rows:
-        row_cells = [c for r, c in cells if r.id == row.id]
-        if not row_cells:
-            continue
-        head = sheet.cell(row=2, column=column, value=row.label)
-        if len(row_cells) > 1:
-            sheet.merge_cells(start_row=2, start_column=column, end_row=2, end_column=column + len(row_cells) - 1)
+    for _group, members in groupby(columns, key=lambda c: c[0]):
+        members = list(members)
+        labels = [label for _group, _group_label, label, _value in members]
+        head = sheet.cell(row=2, column=column, value=members[0][1])
+        if len(labels) > 1:
+            sheet.merge_cells(start_row=2, start_column=column, end_row=2, end_column=column + len(labels) - 1)
         head.font = bold
-        for offset, col in enumerate(row_cells):
-            sheet.cell(row=3, column=column + offset, value=col.label).font = bold
+        for offset, label in enumerate(labels):
+            sheet.cell(row=3, column=column + offset, value=label).font = bold
             sheet.column_dimensions[get_column_letter(column + offset)].width = 12
-        column += len(row_cells)
+        column += len(labels)
     last_column = column - 1
     for r in (2, 3):
         for c in range(1, last_column + 1):
@@ -61,10 +79,8 @@ def write_unit_sheet(sheet, rollup: Rollup, table: Table) -> None:
     for index, unit in enumerate(rollup.units):
         r = FIRST_UNIT_ROW + index
         sheet.cell(row=r, column=1, value=unit.agency).font = font
-        for offset, (row, col) in enumerate(cells, start=2):
-            value = unit.report.value(table.id, row.id, col.id)
-            target = sheet.cell(row=r, column=offset, value=value)
-            target.font = font
+        for offset, (_group, _group_label, _label, value) in enumerate(columns, start=2):
+            sheet.cell(row=r, column=offset, value=value(unit.report)).font = font
         for c in range(1, last_column + 1):
             sheet.cell(row=r, column=c).border = BORDER
     total_row = FIRST_UNIT_ROW + len(rollup.units)
@@ -101,8 +117,14 @@ def rollup_workbook(rollup: Rollup, board: list[Unit] | None = None) -> Workbook
     document = build_rollup_document(rollup)
     for title, block, notes in table_sections(document):
         write_sheet(workbook.create_sheet(sheet_name(f"汇总 {title}", used)), document, title, block, notes)
-    for table in rollup.report.spec.tables:
-        write_unit_sheet(workbook.create_sheet(sheet_name(table_title(rollup, table), used)), rollup, table)
+    fmt = rollup.report.spec
+    for table in fmt.tables:
+        title = table_title(rollup, table)
+        write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, table_columns(table))
+    if fmt.capabilities.fee_form is not None:
+        section = fmt.section(fmt.capabilities.fee_form.section)
+        title = f"{section.display_title} 信息处理费"
+        write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, fee_columns(section.display_title))
     if rollup.excluded:
         write_excluded_sheet(workbook.create_sheet(sheet_name("未计入汇总", used)), rollup)
     if board:

@@ -33,6 +33,7 @@ from .reading import KIND_ROLLUP, REVIEWED_SUFFIXES, ReadFile, read_file
 from .roster import Roster, RosterMatch, match_roster
 from .units import Unit
 
+SKIPPED_NAMED = 3  # passed-over files named in the note; more are counted
 MAX_FILES = 5000  # a folder with more reports than this is the wrong folder (a whole disk)
 
 
@@ -64,8 +65,9 @@ class ReviewResult:
         """「已跳过本程序导出的汇总：2024年汇总.docx」, or "" when there was none."""
         if not self.skipped:
             return ""
-        return "已跳过本程序导出的汇总（不是单位的年报，不计入）：" + "、".join(
-            p.relative_to(self.folder).as_posix() for p in self.skipped)
+        names = [p.relative_to(self.folder).as_posix() for p in self.skipped]
+        listed = "、".join(names[:SKIPPED_NAMED]) + (f"等{len(names)}个文件" if len(names) > SKIPPED_NAMED else "")
+        return f"已跳过本程序导出的汇总（不是单位的年报，不计入）：{listed}"
 
     @property
     def missing(self) -> list[str]:

@@ -56,6 +56,7 @@ class ReviewWindow(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.status_label = QLabel("请选择存放各单位年报的文件夹（可含子文件夹）。", self)
+        self.status_label.setWordWrap(True)  # a long folder name or note wraps, never widens the window
         for name in ("folder_button", "roster_button", "reload_button", "cancel_button", "letters_button",
                      "rollup_button", "progress", "status_label"):
             getattr(self, name).setObjectName(name)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QTabWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget
 
 from ...export.builder import section_table_blocks
 from ...export.document import Align, CellRole, TableBlock
 from ...review import Rollup
+from ...review.rollup_document import rollup_fee_sentence
 
 _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
           Align.RIGHT: Qt.AlignmentFlag.AlignRight}
@@ -52,10 +53,12 @@ class RollupView(QTabWidget):
         super().__init__(parent)
         self.rollup: Rollup | None = None
         self.tables: dict[str, QTableWidget] = {}
+        self.fee_label: QLabel | None = None
 
     def show_rollup(self, rollup: Rollup | None) -> None:
         self.clear()
         self.tables = {}
+        self.fee_label: QLabel | None = None
         self.rollup = rollup
         if rollup is None:
             return
@@ -69,6 +72,15 @@ class RollupView(QTabWidget):
             table.setObjectName(f"rollup_{section.id}")
             self.tables[section.id] = table
             self.addTab(table, section.display_title)
+        fees = rollup_fee_sentence(rollup)
+        if fees:  # 信息处理费: three figures, a sentence as the printed 汇总 has it
+            self.fee_label = QLabel(fees, self)
+            self.fee_label.setObjectName("rollup_fees")
+            self.fee_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.fee_label.setWordWrap(True)
+            self.fee_label.setMargin(12)
+            self.fee_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.addTab(self.fee_label, fmt.section(fmt.capabilities.fee_form.section).display_title)
 
     def value_cells(self, section_id: str) -> dict[tuple[str, str, str], str]:
         """(table, row, column) → the text shown: what a test compares with the sums."""
