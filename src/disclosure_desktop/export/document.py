@@ -211,6 +211,13 @@ class TableBlock:
         for row in self.rows:
             yield from row
 
+    @cached_property
+    def heading_rows(self) -> frozenset[int]:
+        """Rows of captions and column headings only (the head, and section 二's stacked
+        sub-tables): such a row never ends a page, it keeps with the row under it."""
+        heading = (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE)
+        return frozenset(r for r, row in enumerate(self.rows) if row and all(c.role in heading for c in row))
+
     def starts_sub_table(self, row: int) -> bool:
         """The row opens one of several stacked tables: its first cell is a caption (第二十条第（一）项)."""
         return bool(self.rows[row]) and self.rows[row][0].role is CellRole.CAPTION

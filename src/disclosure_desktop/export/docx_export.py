@@ -22,7 +22,7 @@ from docx.oxml import parse_xml
 
 from . import docx_style as S
 from .docx_xml import NSDECL, paragraph_xml, rpr_xml, run_xml
-from .document import Align, Cell, CellRole, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
+from .document import Align, Cell, Document, Heading, Note, Paragraph, ParagraphRole, TableBlock, Title
 from .grid_measure import GridMeasurer
 from .page_layout import layout_document
 from .table_layout import value_type_size
@@ -131,8 +131,7 @@ def table_xml(block: TableBlock, page_breaks: tuple[int, ...] = ()) -> str:
            'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
-    heading_rows = {r for r, cells in enumerate(block.rows)
-                    if cells and all(c.role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for c in cells)}
+    heading_rows = block.heading_rows
     for r, row in enumerate(grid):
         # Rows never break across pages; the head rows repeat on every page the table runs onto;
         # a caption or heading row (第二十条第（一）项, 信息内容 …) keeps with the row under it

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .document import CellRole, PlacedCell, TableBlock
 from .pages import MM
@@ -43,15 +42,7 @@ class TableGeometry:
     def heading_like(self, row: int) -> bool:
         """A body row of captions and column headings only (section 二's stacked sub-tables):
         it must never be the last row on a page."""
-        return row in self._heading_rows
-
-    @cached_property
-    def _heading_rows(self) -> frozenset[int]:
-        roles: dict[int, list[CellRole]] = {}
-        for p in self.placed:
-            roles.setdefault(p.row, []).append(p.cell.role)
-        return frozenset(r for r, found in roles.items()
-                         if all(role in (CellRole.CAPTION, CellRole.HEADER, CellRole.NOTE) for role in found))
+        return row in self.block.heading_rows
 
 
 def value_type_size(measurer: Measurer, cell, inner: float) -> float | None:
