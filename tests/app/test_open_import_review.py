@@ -5,6 +5,7 @@ result dialog fits the screen and its rows jump, both samples and 审核与汇�
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from disclosure_desktop.app.review.review_prompts import ReviewPrompts
+from disclosure_desktop.app.shell import prompts
 from disclosure_desktop.app.shell.file_commands import is_published_report_file
 from disclosure_desktop.app.document.samples import SAMPLES
 from disclosure_desktop.io.project_file import backup_path, load_project, save_project
@@ -83,10 +85,10 @@ def damaged_with_backup(tmp_path: Path) -> tuple[Path, bytes]:
 
 def test_damaged_file_names_its_backup_and_opens_it_as_an_untitled_copy(window, prompter, tmp_path):
     target, damaged = damaged_with_backup(tmp_path)
-    prompter.queue("confirm", True)  # 打开备份
+    prompter.queue("choose", prompts.OPEN_BACKUP)  # 打开备份
     assert not window.files.open_path(target)
-    (title, text), = prompter.messages("confirm")
-    assert title == "文件已损坏"
+    (title, text, offered), = prompter.messages("choose")
+    assert title == "文件已损坏" and offered == [prompts.OPEN_BACKUP]
     assert "已损坏" in text and "本程序没有改动它" in text
     assert "“本局2019年报.gknb.bak”" in text and backup_path(target).name == "本局2019年报.gknb.bak"
     document = window.document
@@ -109,25 +111,83 @@ def test_damaged_file_without_backup_says_what_to_do(window, prompter, tmp_path)
     assert window.document is None
 
 
+RECOVERED_TEXT = "只在恢复副本中的文字。"
+
+
+def crash_after_autosave(make_window, target: Path) -> None:
+    """A session opens `target`, types, autosaves, and ends without clean-up (as in a crash)."""
+    first = make_window()
+    assert first.files.open_path(target)
+    first.document.set_narrative("s6", RECOVERED_TEXT)
+    assert first.document.autosave_now()
+    first.document._slot._lock.unlock()
+    first.document._slot = None
+
+
 def test_damaged_file_offers_its_recovery_copy_when_there_is_no_backup(make_window, prompter, isolated, tmp_path):
     target = tmp_path / "本局.gknb"
     target.write_bytes(SAMPLE.read_bytes())
-    first = make_window()
-    assert first.files.open_path(target)
-    first.document.set_narrative("s6", "只在恢复副本中的文字。")
-    assert first.document.autosave_now()
-    first.document._slot._lock.unlock()  # the session ends without clean-up, as in a crash
-    first.document._slot = None
+    crash_after_autosave(make_window, target)
     target.write_text("{损坏", "utf-8")
 
     second = make_window()
-    prompter.queue("confirm", True)  # 打开恢复副本
+    prompter.queue("choose", prompts.OPEN_RECOVERY)  # 打开恢复副本
     assert not second.files.open_path(target, ask_to_save=False)
-    (title, text), = prompter.messages("confirm")
-    assert "自动保存的恢复副本" in text and "“本局.gknb.bak”" in text
-    assert second.document.report.narrative["s6"] == "只在恢复副本中的文字。"
+    (title, text, offered), = prompter.messages("choose")
+    assert "自动保存的恢复副本" in text and "“本局.gknb.bak”" in text and offered == [prompts.OPEN_RECOVERY]
+    assert second.document.report.narrative["s6"] == RECOVERED_TEXT
     assert second.document.path is None  # 保存 must not write over the damaged file
     assert target.read_text("utf-8") == "{损坏"
+
+
+@pytest.mark.parametrize("answer", [prompts.OPEN_RECOVERY, prompts.OPEN_BACKUP])
+def test_damaged_file_with_both_a_backup_and_a_recovery_copy_offers_both(make_window, prompter, isolated, tmp_path,
+                                                                          answer):
+    target, damaged = damaged_with_backup(tmp_path)
+    target.write_bytes(SAMPLE.read_bytes())  # a good file again, for the session that autosaves
+    crash_after_autosave(make_window, target)
+    save_project(load_project(SAMPLE).report, target)  # a .bak beside it …
+    target.write_bytes(damaged)  # … and the file damaged
+
+    second = make_window()
+    prompter.queue("choose", answer)
+    assert not second.files.open_path(target, ask_to_save=False)
+    (title, text, offered), = prompter.messages("choose")
+    # the recovery copy (autosaved after the file was opened) is the newer: offered first
+    assert offered == [prompts.OPEN_RECOVERY, prompts.OPEN_BACKUP]
+    assert "自动保存的恢复副本" in text and "“本局2019年报.gknb.bak”" in text
+    opened = second.document.report.narrative.get("s6")
+    if answer == prompts.OPEN_RECOVERY:
+        assert opened == RECOVERED_TEXT
+    else:
+        assert opened == load_project(backup_path(target)).report.narrative.get("s6") != RECOVERED_TEXT
+        assert second.recovery.pending(), "the recovery copy not chosen is kept for later"
+    assert second.document.path is None and target.read_bytes() == damaged
+
+
+def test_a_file_with_many_problems_is_summed_up_in_a_box_that_fits_a_small_screen(window, prompter, qtbot, tmp_path):
+    target = tmp_path / "很多问题.gknb"
+    data = json.loads(SAMPLE.read_text("utf-8"))
+    tables = data["report"]["tables"] if "report" in data else data["tables"]
+    for rows in tables.values():
+        for cells in rows.values():
+            for column in cells:
+                cells[column] = "x"
+    target.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    save_project(load_project(SAMPLE).report, tmp_path / "other.gknb")
+    shutil.copy(tmp_path / "other.gknb", backup_path(target))
+    prompter.queue("choose", prompts.CLOSE)
+    assert not window.files.open_path(target)
+    (title, text, offered), = prompter.messages("choose")
+    details = prompter.details[-1]
+    problems = [line for line in details.splitlines() if line.strip().startswith("·")]
+    assert re.search(r"发现1[0-9]{2}处问题", details.splitlines()[0]) and len(problems) >= 20
+    assert sum(line.strip().startswith("·") for line in text.splitlines()) < prompts.SHOWN_LINES
+    assert "显示详情" in text and window.document is None
+    box, _answers = prompts.Prompter.choice_box(window, title, text, details, [("打开备份", prompts.OPEN_BACKUP)], "关闭")
+    qtbot.addWidget(box)
+    box.show()
+    assert box.sizeHint().height() < 600 - 60  # with its title bar, on a 1024×600 screen
 
 
 # --- the import result dialog ---------------------------------------------------------------------

@@ -43,12 +43,13 @@ class ScriptedPrompter(prompts.Prompter):
     For run_dialog the queued answer is a function that fills the dialog and returns accept/reject.
     """
 
-    METHODS = ("unsaved_changes", "error", "warning", "information", "confirm", "recover",
+    METHODS = ("unsaved_changes", "error", "warning", "information", "confirm", "choose", "recover",
                "open_file", "save_file", "run_dialog")
 
     def __init__(self):
         self.answers: dict[str, deque] = {name: deque() for name in self.METHODS}
         self.calls: list[tuple[str, tuple]] = []
+        self.details: list[str] = []  # what each error or choice put behind 显示详细信息
 
     def queue(self, method: str, *answers) -> "ScriptedPrompter":
         self.answers[method].extend(answers)
@@ -68,7 +69,8 @@ class ScriptedPrompter(prompts.Prompter):
     def unsaved_changes(self, parent, name):
         return self._answer("unsaved_changes", (name,))
 
-    def error(self, parent, title, text):
+    def error(self, parent, title, text, details=""):
+        self.details.append(details)
         return self._answer("error", (title, text))
 
     def warning(self, parent, title, text):
@@ -79,6 +81,11 @@ class ScriptedPrompter(prompts.Prompter):
 
     def confirm(self, parent, title, text, yes, no):
         return self._answer("confirm", (title, text))
+
+    def choose(self, parent, title, text, details, choices, close):
+        """Answered with the queued answer (prompts.OPEN_BACKUP …); `calls` holds the choices offered."""
+        self.details.append(details)
+        return self._answer("choose", (title, text, [answer for _label, answer in choices]))
 
     def recover(self, parent, title, saved_at, original):
         return self._answer("recover", (title, saved_at, original))

@@ -21,6 +21,7 @@ from ...io.project_file import (PROJECT_EXTENSION, PROJECT_FILTER, LoadResult, P
                                backup_path, load_project)
 from ..document.controller import DocumentController
 from . import prompts
+from .prompts import OPEN_BACKUP, OPEN_RECOVERY, summarized
 from ..document.samples import DEFAULT_SAMPLE, Sample, bundled_sample_at, sample_named
 from .settings import last_folder, remember_folder
 
@@ -96,38 +97,42 @@ class FileCommands(QObject):
         return found
 
     def _explain_damaged(self, path: Path, error: ProjectFileError) -> None:
-        """Say what happened and what to do; open the last good version as an untitled copy if
-        asked, so that the damaged file is never written over by a later 保存."""
+        """Say what happened and what to do; open the last good version (the recovery copy a
+        session autosaved, or the .bak of the save before last) as an untitled copy if asked, so
+        that the damaged file is never written over by a later 保存."""
         backup = backup_path(path)
         recovered = self._recovery_of(path)
-        text = str(error) + "\n\n" + self.tr("这个文件已损坏（可能在保存时断电、被其他程序改动，或复制不完整）。本程序没有改动它。")
+        summary, details = summarized(str(error))
+        text = summary + "\n\n" + self.tr("这个文件已损坏（可能在保存时断电、被其他程序改动，或复制不完整）。本程序没有改动它。")
+        choices: list[tuple[str, str]] = []
+        if recovered is not None:  # autosaved after the last open: the newest of the two
+            text += "\n\n" + self.tr("有一份自动保存的恢复副本（保存于 {time}）。点“打开恢复副本”会以未命名副本打开它，"
+                                       "核对后请另存为新文件。").format(time=recovered.saved_at.replace("T", " "))
+            choices.append((self.tr("打开恢复副本"), OPEN_RECOVERY))
         if backup.is_file():
             text += "\n\n" + self.tr("上次保存之前的版本还在同一文件夹的备份文件“{backup}”中。点“打开备份”会以未命名副本打开它，"
                                        "核对后请另存为新文件，损坏的文件不会被覆盖。").format(backup=backup.name)
-            answer = self.tr("打开备份")
+            choices.append((self.tr("打开备份"), OPEN_BACKUP))
         elif recovered is not None:
-            text += "\n\n" + self.tr("没有找到备份文件“{backup}”，但有一份自动保存的恢复副本（保存于 {time}）。"
-                                       "点“打开恢复副本”会以未命名副本打开它，核对后请另存为新文件。").format(
-                backup=backup.name, time=recovered.saved_at.replace("T", " "))
-            answer = self.tr("打开恢复副本")
-        else:
+            text += "\n\n" + self.tr("同一文件夹中没有它的备份文件“{backup}”。").format(backup=backup.name)
+        if not choices:
             text += "\n\n" + self.tr("同一文件夹中没有它的备份文件“{backup}”，也没有自动保存的恢复副本。"
                                        "请找回这个文件的其他副本（如邮件附件、U盘或同事处）后再打开。").format(backup=backup.name)
-            self.prompter.error(self.window, self.tr("无法打开文件"), text)
+            self.prompter.error(self.window, self.tr("无法打开文件"), text, details)
             return
-        if not self.prompter.confirm(self.window, self.tr("文件已损坏"), text, answer, self.tr("关闭")):
-            if recovered is not None:
-                recovered.keep_for_later()
-            return
-        if backup.is_file():
-            if recovered is not None:
-                recovered.keep_for_later()
+        answer = self.prompter.choose(self.window, self.tr("文件已损坏"), text, details, choices, self.tr("关闭"))
+        if recovered is not None and answer != OPEN_RECOVERY:
+            recovered.keep_for_later()
+        if answer == OPEN_BACKUP:
             loaded = self._load(backup)
             if loaded is not None:
                 self._new_document(loaded.report, self.tr("{name}的备份（未命名副本）").format(name=path.name),
                                    modified=True, stated_totals=loaded.stated_totals)
                 self._say(self.tr("已打开备份“{name}”的副本，请核对后另存为新文件。").format(name=backup.name), 15000)
-            return
+        elif answer == OPEN_RECOVERY:
+            self._open_recovery(path, recovered)
+
+    def _open_recovery(self, path: Path, recovered) -> None:
         try:
             document = DocumentController.recovered(recovered)
         except ProjectFileError as failure:

@@ -15,6 +15,20 @@ from PySide6.QtWidgets import QWidget
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
 OPEN_LOG_FOLDER, CONTINUE = "open_log_folder", "continue"
+OPEN_RECOVERY, OPEN_BACKUP, CLOSE = "open_recovery", "open_backup", "close"
+
+SHOWN_LINES = 4  # of a long message (a damaged file's 165 problems): the rest goes behind 显示详情…
+
+
+def summarized(message: str, shown: int = SHOWN_LINES) -> tuple[str, str]:
+    """(what the message box shows, its details): a message longer than `shown` lines is cut
+    there, says how much more there is, and is given whole as the details, so the box fits
+    a 1024×600 screen however many problems a file has."""
+    lines = message.splitlines()
+    if len(lines) <= shown:
+        return message, ""
+    more = len(lines) - shown
+    return "\n".join(lines[:shown]) + "\n" + tr("……以下还有{n}行，点“显示详情…”查看全部。").format(n=more), message
 
 
 def tr(text: str) -> str:
@@ -50,10 +64,38 @@ class Prompter:
                                tr("不保存，本次所做的更改将会丢失。"),
                                (tr("保存"), SAVE), (tr("不保存"), DISCARD), (tr("取消"), CANCEL))
 
-    def error(self, parent: QWidget, title: str, text: str) -> None:
+    def error(self, parent: QWidget, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(parent, title, text)
+        if not details:
+            QMessageBox.critical(parent, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+        box.setDetailedText(details)
+        box.exec()
+
+    def choose(self, parent: QWidget, title: str, text: str, details: str, choices: list[tuple[str, str]],
+               close: str) -> str:
+        """A warning offering `choices` ((label, answer), the first the default) and a `close`
+        button (Esc), with `details` behind 显示详细信息; returns the answer, CLOSE for close."""
+        box, answers = self.choice_box(parent, title, text, details, choices, close)
+        box.exec()
+        return answers.get(box.clickedButton(), CLOSE)
+
+    @staticmethod
+    def choice_box(parent: QWidget, title: str, text: str, details: str, choices: list[tuple[str, str]],
+                   close: str):
+        """The box `choose` shows, and its buttons' answers."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        if details:
+            box.setDetailedText(details)
+        answers = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): answer for label, answer in choices}
+        close_button = box.addButton(close, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(next(iter(answers)))
+        box.setEscapeButton(close_button)
+        return box, answers
 
     def warning(self, parent: QWidget, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
