@@ -98,7 +98,11 @@ def test_damaged_file_names_its_backup_and_opens_it_as_an_untitled_copy(window, 
     copy = tmp_path / "找回的.gknb"
     prompter.queue("save_file", str(copy))
     assert window.files.save()
+    assert prompter.messages("save_file")[-1][0] == "保存"  # the first 保存 of an untitled copy
     assert target.read_bytes() == damaged
+    prompter.queue("save_file", str(tmp_path / "再存一份.gknb"))
+    window.save_as_action.trigger()
+    assert prompter.messages("save_file")[-1][0] == "另存为" and (tmp_path / "再存一份.gknb").is_file()
     assert load_project(copy).report.narrative == load_project(backup_path(target)).report.narrative
 
 

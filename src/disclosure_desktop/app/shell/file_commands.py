@@ -353,11 +353,12 @@ class FileCommands(QObject):
         if self.document is None:
             return False
         self.commit_pending_edits()
-        if self.document.path is None:
-            return self.save_as()
+        if self.document.path is None:  # never saved (new, imported, a backup's copy): the first 保存
+            return self.save_as(self.tr("保存"))
         return self.save_to(self.document.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, title: str | None = None) -> bool:
+        """Ask where to save (the dialog titled `title`, 另存为 unless told) and save there."""
         document = self.document
         if document is None:
             return False
@@ -365,7 +366,7 @@ class FileCommands(QObject):
         folder = last_folder(self.window.settings, "project")
         name = document.path.name if document.path else document.report.title + PROJECT_EXTENSION
         suggested = str(Path(folder) / name) if folder else name
-        path = self.prompter.save_file(self.window, self.tr("另存为"), suggested, PROJECT_FILTER)
+        path = self.prompter.save_file(self.window, title or self.tr("另存为"), suggested, PROJECT_FILTER)
         if not path:
             return False
         if not path.lower().endswith(PROJECT_EXTENSION):
