@@ -17,7 +17,7 @@ from ..core.model import FeeReport, Report
 from ..export import write_bytes
 from ..export.xlsx_export import BORDER, FONT_NAME, sheet_name, table_sections, write_sheet, workbook_bytes
 from .rollup import Rollup
-from .rollup_document import build_rollup_document
+from .rollup_document import build_rollup_document, fee_section
 from .summary import write_summary_sheet
 from .units import Unit
 
@@ -121,8 +121,8 @@ def rollup_workbook(rollup: Rollup, board: list[Unit] | None = None) -> Workbook
     for table in fmt.tables:
         title = table_title(rollup, table)
         write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, table_columns(table))
-    if fmt.capabilities.fee_form is not None:
-        section = fmt.section(fmt.capabilities.fee_form.section)
+    section = fee_section(fmt)
+    if section is not None:
         title = f"{section.display_title} 信息处理费"
         write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, fee_columns(section.display_title))
     if rollup.excluded:

@@ -58,7 +58,7 @@ class ReviewResult:
     all_units: list[Unit] = field(default_factory=list)  # every file of the folder, any year
     cancelled: bool = False
     files_read: int = 0                     # files read in this pass; the others came from the cache
-    skipped: list[Path] = field(default_factory=list)  # 汇总 this program exported into the folder: no unit's
+    skipped: list[Path] = field(default_factory=list)  # 汇总 this program exported, found in the folder: passed over
 
     @property
     def skipped_note(self) -> str:

@@ -77,7 +77,7 @@ class Prompter:
     def choose(self, parent: QWidget, title: str, text: str, details: str, choices: list[tuple[str, str]],
                close: str) -> str:
         """A warning offering `choices` ((label, answer), the first the default) and a `close`
-        button (Esc), with `details` behind 显示详细信息; returns the answer, CLOSE for close."""
+        button (Esc), with `details` behind 显示详情…; returns the answer, CLOSE for close."""
         box, answers = self.choice_box(parent, title, text, details, choices, close)
         box.exec()
         return answers.get(box.clickedButton(), CLOSE)

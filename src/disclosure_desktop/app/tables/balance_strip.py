@@ -43,7 +43,6 @@ class BalanceStrip(QWidget):
         self._words = {"equal": self.tr("相等"), "differ": self.tr("相差{n}"), "result": self.tr("核对结果")}
         # The sums and differences are drawn from lines laid out once per text: a keystroke
         # repaints a column or two of them.
-        self._lines = self._bold_lines = None
         self._set_fonts()
         self.sums = self._compute()
         session.tableChanged.connect(self._on_table_changed)
