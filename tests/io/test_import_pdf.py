@@ -52,6 +52,32 @@ def test_a_pdf_whose_text_layer_has_look_alike_radicals(tmp_path, qapp):
     assert "中华人民共和国" in result.report.narrative["s1"]
 
 
+def test_character_boxes_are_one_font_size_high_whichever_pdfium_reads_them(tmp_path, qapp):
+    """PDFium builds disagree on a character's loose box: the font size high, or (pypdfium2 5.15)
+    the font's ascent plus descent, 1.45 em for Noto CJK, under which the border between two
+    labels of table 三 no longer fell between their boxes and the labels were read as one.  The
+    reader measures in ems whichever build it runs on."""
+    import pypdfium2
+
+    from disclosure_desktop.export.docx_style import SIZE_TABLE
+    from disclosure_desktop.io.importer.pdf_reader import _page_chars
+
+    path = tmp_path / "年报.pdf"
+    export_report(distinct_report("gov-2019"), path, draft=True)
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        chars = [char for page in document for char in _page_chars(page, {})]
+    finally:
+        document.close()
+    text = "".join(char.text for char in chars)
+    label = "3.要求提供公开出版物"
+    start = text.index(label)
+    for char in chars[start:start + len(label)]:
+        assert abs(char.height - SIZE_TABLE) < 0.05, (char.text, char.height)
+    following = chars[text.index("4.无正当理由大量反复申请")]
+    assert chars[start].bottom > following.top  # two rows: their boxes do not overlap
+
+
 def test_table_rows_placed_close_together_stay_apart(tmp_path, qapp):
     """PDFium's own text runs Qt's table rows into one line (`规章 103 106 109 行政规范性文件 …`)."""
     report = distinct_report("gov-2021")
