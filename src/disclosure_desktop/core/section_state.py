@@ -104,14 +104,12 @@ class PageState:
 
     @property
     def badge(self) -> str:
-        return {
-            EMPTY: "未填",
-            FILLED: "已填",
-            ERRORS: "{n} 个错误",
-            WARNINGS: "{n} 个提示",
-            BLANKS: "{n} 处未填",
-            READY: "可以导出",
-        }[self.status].format(n=self.count)
+        return _BADGES[self.status].format(n=self.count)
+
+
+# The badge's words by status (read on every repaint of a navigator entry).
+_BADGES = {EMPTY: "未填", FILLED: "已填", ERRORS: "{n} 个错误", WARNINGS: "{n} 个提示", BLANKS: "{n} 处未填",
+           READY: "可以导出"}
 
 
 def _section_is_empty(report: Report, section) -> bool:

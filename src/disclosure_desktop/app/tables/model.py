@@ -290,7 +290,7 @@ class TableModel(QAbstractTableModel):
                 # 1 and 1.0 compare equal but print differently: compare the types too.
                 if a != b or type(a[0]) is not type(b[0]) or type(a[1]) is not type(b[1]):
                     self._cache[r][c] = None
-                    index = self.index(r, c)
+                    index = self.createIndex(r, c)  # (index() would ask rowCount and columnCount, in Python)
                     self.dataChanged.emit(index, index, _VALUE_ROLES)
 
     def _read_marks(self) -> dict[tuple[int, int], tuple[str | None, tuple[str, ...], bool]]:
@@ -339,7 +339,7 @@ class TableModel(QAbstractTableModel):
                 # Only a change of colour or of 未填 needs a repaint.  While typing, a C1 message
                 # changes its figures on every keystroke; views read tooltips when they show them.
                 if before[0] != after[0] or before[2] != after[2]:
-                    index = self.index(*cell)
+                    index = self.createIndex(*cell)
                     self.dataChanged.emit(index, index, _MARK_ROLES)
 
     def _on_meta_changed(self) -> None:
