@@ -78,6 +78,33 @@ def test_character_boxes_are_one_font_size_high_whichever_pdfium_reads_them(tmp_
     assert chars[start].bottom > following.top  # two rows: their boxes do not overlap
 
 
+def test_a_group_label_beside_a_wrapped_row_label_is_read_before_that_row():
+    """三、本年度办理结果 stands in a tall merged cell left of the row labels.  Where its first line
+    falls between the two lines of a wrapped row label, above that row's values (as our own
+    export set it once Liberation Serif stood in for Times New Roman), the row still reads
+    label, then values."""
+    from disclosure_desktop.io.importer.pdf_reader import _Char, _Rules, _page_blocks, _visual_lines
+
+    def text_at(text: str, left: float, middle: float, advance: float = 10.5) -> list[_Char]:
+        return [_Char(ch, left + i * advance, left + (i + 1) * advance, middle - 5.25, middle + 5.25)
+                for i, ch in enumerate(text)]
+
+    group, label, first_value, second_value = (79, 113), (157, 280), (280, 314), (314, 348)
+    row_rules = [(462.0, label[0], second_value[1]), (427.0, label[0], second_value[1])]
+    group_rules = [(470.0, *group), (420.0, *group)]
+    rules = _Rules(horizontal=row_rules + group_rules, strokes=row_rules + group_rules,
+                   vertical=[(x, 400.0, 480.0) for x in (*group, *label[1:], *first_value[1:], *second_value[1:])])
+    chars = [*text_at("3.补正后申请内", 160, 455), *text_at("三、", 86, 448), *text_at("385", 289, 448, 5.25),
+             *text_at("388", 322, 448, 5.25), *text_at("明确", 160, 441), *text_at("本年", 86, 434)]
+    texts = [block.text for block in _page_blocks(_visual_lines(chars), rules)]
+    assert texts == ["三、本年", "3.补正后申请内明确", "385", "388"]
+    # A header cell to the right is no row waiting for its values: the next row stays after it.
+    header = [*text_at("对外公开", 290, 475), *text_at("规章", 160, 450), *text_at("103", 289, 450, 5.25)]
+    ruled = _Rules(horizontal=[(463.0, 79, 348)], strokes=[(463.0, 79, 348)],
+                   vertical=[(x, 400.0, 490.0) for x in (79, 157, 280, 348)])
+    assert [block.text for block in _page_blocks(_visual_lines(header), ruled)] == ["对外公开", "规章", "103"]
+
+
 def test_table_rows_placed_close_together_stay_apart(tmp_path, qapp):
     """PDFium's own text runs Qt's table rows into one line (`规章 103 106 109 行政规范性文件 …`)."""
     report = distinct_report("gov-2021")

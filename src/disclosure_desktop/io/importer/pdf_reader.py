@@ -308,10 +308,31 @@ def _page_blocks(lines: list[_VisualLine], rules: _Rules | None = None) -> list[
                 blocks[above.block] = Line(blocks[above.block].text + text)
                 above.bottom, above.left, above.right = bottom, min(above.left, left), max(above.right, right)
                 continue
-            blocks.append(Line(text))
+            waiting = _label_waiting_for_values(open_cells, blocks, box, top, height, rules) if label else None
+            if waiting is None:
+                blocks.append(Line(text))
+            else:
+                # A group label in a column further left (三、本年度办理结果, set in a tall merged cell)
+                # whose first line falls beside a row label wrapped over two lines, above the row's
+                # values: read before that row, as the row is read from left to right.
+                blocks.insert(waiting.block, Line(text))
+                for cell in open_cells:
+                    cell.block += cell.block >= waiting.block
             if label:
-                open_cells.append(_OpenCell(len(blocks) - 1, box, left, right, bottom, top))
+                at = len(blocks) - 1 if waiting is None else waiting.block - 1
+                open_cells.append(_OpenCell(at, box, left, right, bottom, top))
     return blocks
+
+
+def _label_waiting_for_values(open_cells: list[_OpenCell], blocks: list[Block], box: tuple[float, float],
+                              top: float, height: float, rules: _Rules) -> _OpenCell | None:
+    """The label read last, if nothing has followed it yet, it stands in a column to the right of
+    `box`, and a line whose top is `top` is still beside it (nothing ruled between, not a line's
+    height below it): a row label whose values are still to come."""
+    last = next((cell for cell in reversed(open_cells) if cell.block == len(blocks) - 1), None)
+    if last is None or last.box[0] < box[1] - 1 or last.bottom - top >= height:
+        return None
+    return None if rules.ruled_between(last.bottom, top, last.left, last.right) else last
 
 
 EDGE_LINES = 2  # a running head or foot is among the first or last lines of a page
