@@ -77,14 +77,18 @@ def test_the_panel_title_bar_shows_the_title_and_floats_and_closes_the_dock(qtbo
     assert not dock.isVisible()
 
 
-def test_the_painted_rows_follow_the_list(window, tmp_path):
-    """The rows drawn are those of the list, selection included; a row selected is highlighted."""
-    copy = tmp_path / "sample.gknb"
+def _problem_list_of_the_sample(window, folder):
+    """The problems list of the main window with (a copy of) the sample report open."""
+    copy = folder / "sample.gknb"
     copy.write_bytes(SAMPLE.read_bytes())
     assert window.files.open_path(copy)
-    panel = window.problems
-    panel.refresh()
-    tree = panel.tree
+    window.problems.refresh()
+    return window.problems.tree
+
+
+def test_the_painted_rows_follow_the_list(window, tmp_path):
+    """The rows drawn are those of the list, selection included; a row selected is highlighted."""
+    tree = _problem_list_of_the_sample(window, tmp_path)
     assert tree.topLevelItemCount() >= 1
     assert [row.shows[3] for row in tree.shown] == [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
     tree.setCurrentItem(tree.topLevelItem(0))
@@ -95,3 +99,39 @@ def test_the_painted_rows_follow_the_list(window, tmp_path):
     # the selection fills the row (a pixel at its right end, past any text)
     assert image.pixelColor(rect.right() - 1, rect.center().y()) == highlight
     assert image.pixelColor(rect.right() - 1, rect.bottom() + 3) != highlight
+
+
+def test_tooltips_are_worded_when_asked_and_a_column_fits_its_widest_text(window, tmp_path):
+    """Tooltips of the problem rows and the navigator entries are not stored with every change
+    (they changed on many keystrokes): asked for, they give the row's whole message and
+    explanation and the entry's title with its badge.  A double-click on a header divider
+    still fits the column to its widest text (the rows' sizes carry no widths any more)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    tree = _problem_list_of_the_sample(window, tmp_path)
+    row = tree.shown[0]
+    message, explanation = row.shows[3], row.shows[4]
+    assert message and explanation  # the sample's explained finding (封面信息)
+
+    def tooltip(view, point) -> str:
+        """The tooltip shown at `point`; "" when the view shows none there (it ignores the event)."""
+        event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+        QApplication.sendEvent(view.viewport(), event)
+        return QToolTip.text() if event.isAccepted() and QToolTip.isVisible() else ""
+
+    item = tree.topLevelItem(0)
+    assert tooltip(tree, tree.visualItemRect(item).topLeft() + QPoint(tree.header().sectionPosition(2) + 5, 3)) == message
+    assert tooltip(tree, tree.visualItemRect(item).topLeft() + QPoint(tree.header().sectionPosition(3) + 5, 3)) == explanation
+    assert tooltip(tree, tree.visualItemRect(item).topLeft() + QPoint(tree.header().sectionPosition(0) + 5, 3)) == ""
+
+    navigator = window.editor.navigator
+    cover = navigator.visualItemRect(navigator.item(0))
+    title, state = navigator.entry(0)
+    assert tooltip(navigator, cover.center()) == f"{title}：{state.badge}"
+
+    widest = max(int(tree.lines.advance(shown.shows[3])) for shown in tree.shown)
+    assert tree.sizeHintForColumn(2) == widest + 2 * tree.MARGIN + 1
+    tree.resizeColumnToContents(1)
+    assert tree.header().sectionSize(1) >= max(int(tree.lines.advance(shown.shows[2])) for shown in tree.shown)

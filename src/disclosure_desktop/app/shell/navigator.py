@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap, QRegion
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
-                               QStyleOptionViewItem)
+                               QStyleOptionViewItem, QToolTip)
 
 from ...core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
 from .elided_lines import ElidedLines
@@ -147,7 +147,6 @@ class SectionNavigator(QListWidget):
         for page_id, title in pages:
             item = QListWidgetItem(title)
             item.setData(PAGE_ROLE, page_id)
-            item.setToolTip(title)
             self.addItem(item)
         self._entries = [(title, None) for _page_id, title in pages]
         self._page_ids = [page_id for page_id, _title in pages]
@@ -169,7 +168,20 @@ class SectionNavigator(QListWidget):
         super().changeEvent(event)
 
     def viewportEvent(self, event) -> bool:
-        if event.type() != QEvent.Type.Paint:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip:
+            # Worded when asked for, not stored in the entry whenever its badge changes.
+            index = self.indexAt(event.pos())
+            entry = self.entry(index.row()) if index.isValid() else None
+            if entry is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            title, state = entry
+            QToolTip.showText(event.globalPos(), f"{title}：{state.badge}" if state else title, self.viewport(),
+                              self.visualRect(index))
+            return True
+        if kind != QEvent.Type.Paint:
             return super().viewportEvent(event)
         self.dirty_region = event.region()
         try:
@@ -189,9 +201,8 @@ class SectionNavigator(QListWidget):
             state = states.get(page_id)
             if shown != state:
                 self._entries[row] = (title, state)
-                item = self.item(row)  # (its tooltip changing repaints it)
-                item.setToolTip(f"{title}：{state.badge}" if state else title)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
+                # (the new accessible text repaints the entry, from _entries)
+                self.item(row).setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}，{state.badge}" if state else title)
 
     def readable_width(self) -> int:
         """The width at which every title and its badge show in full (no "一、…" on small screens)."""

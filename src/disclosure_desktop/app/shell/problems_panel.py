@@ -20,7 +20,8 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate,
-                               QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QToolButton, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title
@@ -69,7 +70,10 @@ _SEVERITY_QCOLORS = {name: QColor(name) for name in SEVERITY_COLORS.values()}  #
 class _RowHeight(QStyledItemDelegate):
     """Row sizes without laying out the text: the rows are painted by _ProblemList.drawRow, and
     with uniform row heights the view would otherwise lay out the first row's message again
-    whenever the rows change (on many keystrokes while a table is typed in)."""
+    whenever the rows change (on many keystrokes while a table is typed in).  Only the height
+    is answered (the view asks for it, column by column, with every change of the rows); how
+    wide a column's texts are, for a double-click on a header divider, the list says itself
+    (_ProblemList.sizeHintForColumn)."""
 
     def __init__(self, view: "_ProblemList"):
         super().__init__(view)
@@ -89,8 +93,7 @@ class _RowHeight(QStyledItemDelegate):
                 self._height = super().sizeHint(option, index).height()
             finally:
                 self._measuring = False
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        return QSize(int(self._view.lines.advance(text)) + 2 * _ProblemList.MARGIN + 1, self._height)
+        return QSize(0, self._height)
 
     def font_changed(self) -> None:
         self._height = None
@@ -126,6 +129,7 @@ class _ProblemList(QTreeWidget):
     """
 
     MESSAGE_COLUMN = 2
+    SHOWN_BY_COLUMN = (0, 2, 3, 4)  # the place in a row's `shows` of each column's text
     MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
 
     def __init__(self, parent=None):
@@ -187,6 +191,30 @@ class _ProblemList(QTreeWidget):
             painter.setPen(colors[QPalette.ColorRole.Highlight].darker(112))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(left - self.MARGIN + 1, top, width + 2 * self.MARGIN - 2, height - 1)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """The width the column's widest text needs (a double-click on a header divider)."""
+        if not 0 <= column < len(self.SHOWN_BY_COLUMN):
+            return -1
+        shown = self.SHOWN_BY_COLUMN[column]
+        return max((int(self.lines.advance(row.shows[shown])) + 2 * self.MARGIN + 1 for row in self.shown), default=-1)
+
+    def viewportEvent(self, event) -> bool:
+        # Tooltips are worded when asked for, not stored in every row on every keystroke: the
+        # whole message (or explanation) of the row under the pointer.
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            column = index.column()
+            text = ""
+            if index.isValid() and index.row() < len(self.shown) and column in (self.MESSAGE_COLUMN, 3):
+                text = self.shown[index.row()].shows[self.SHOWN_BY_COLUMN[column]]
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -450,8 +478,6 @@ class ProblemsPanel(QDockWidget):
             item.setText(column, text)
         item.setForeground(0, QColor(color))
         item.setData(0, FINDING_ROLE, row.finding)
-        item.setToolTip(2, message)
-        item.setToolTip(3, explanation)
 
     def _filter_names(self) -> dict[str, str]:
         return {ALL: self.tr("全部"), ERRORS: self.tr("错误"), WARNINGS: self.tr("提示"), TO_FILL: self.tr("未填"),
@@ -461,9 +487,10 @@ class ProblemsPanel(QDockWidget):
         counts = {kind: sum(1 for f in findings if matches(f, kind, f in to_fill)) for kind in self.filter_buttons}
         if counts == self._counts:
             return  # (most keystrokes change a message, not how many there are)
-        self._counts = counts
+        before, self._counts = self._counts or {}, counts
         for kind, button in self.filter_buttons.items():
-            button.setText(f"{self._texts[kind]} {counts[kind]}")
+            if before.get(kind) != counts[kind]:  # (a new text repaints the button)
+                button.setText(f"{self._texts[kind]} {counts[kind]}")
         title = self._texts["title"].format(e=counts[ERRORS], w=counts[WARNINGS])
         if counts[TO_FILL]:
             title = title[:-1] + self._texts["title_to_fill"].format(n=counts[TO_FILL])
