@@ -126,6 +126,7 @@ def _page_chars(page, counts: dict[str, int]) -> list[_Char]:
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
+    em_high = _em_high_boxes(textpage.raw)
     try:
         chars = []
         for index in range(textpage.count_chars()):
@@ -144,32 +145,38 @@ def _page_chars(page, counts: dict[str, int]) -> list[_Char]:
             # The font box (advance width, font height): 、 and 国 get one height, and running text
             # has no gaps between its characters as glyph boxes with their side bearings would.
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            bottom, top = _em_high(textpage.raw, index, bottom, top)
+            bottom, top = em_high(index, bottom, top)
             chars.append(_Char(true, left, right, bottom, top))
         return chars
     finally:
         textpage.close()
 
 
-def _em_high(textpage, index: int, bottom: float, top: float) -> tuple[float, float]:
-    """The character's loose box made one font size (em) high, split at the baseline as PDFium
-    splits it.  PDFium builds before 2026 made the box exactly that high; later ones (pypdfium2
-    5.15) make it the font's ascent plus descent, 1.45 em for Noto CJK, so that the boxes of
-    two table rows nearly touch and the border between them no longer falls between their
-    texts.  Gaps and tolerances here are measured in ems, whichever build reads the file."""
+def _em_high_boxes(textpage):
+    """em_high(index, bottom, top): a character's loose box made one font size (em) high, split
+    at the baseline as PDFium splits it.  Older PDFium builds (pypdfium2 4.30) made the box
+    exactly that high; newer ones (pypdfium2 5.15) make it the font's ascent plus descent, 1.45
+    em for Noto CJK, so that the boxes of two table rows nearly touch and the border between
+    them no longer falls between their texts.  Gaps and tolerances here are measured in ems,
+    whichever build reads the file."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
-    matrix = pdfium_c.FS_MATRIX()
-    if top <= bottom or not pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
-        return bottom, top
-    em = pdfium_c.FPDFText_GetFontSize(textpage, index) * (matrix.c ** 2 + matrix.d ** 2) ** 0.5
-    x, baseline = ctypes.c_double(), ctypes.c_double()
-    if em <= 0 or not pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(baseline)):
-        return bottom, top
-    below = (baseline.value - bottom) / (top - bottom)  # the share of the box under the baseline
-    return baseline.value - below * em, baseline.value + (1 - below) * em
+    # (made once per page: the box of every character is asked for)
+    matrix, x, baseline = pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    matrix_at, x_at, baseline_at = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(baseline)
+
+    def em_high(index: int, bottom: float, top: float) -> tuple[float, float]:
+        if top <= bottom or not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix_at):
+            return bottom, top
+        em = pdfium_c.FPDFText_GetFontSize(textpage, index) * (matrix.c ** 2 + matrix.d ** 2) ** 0.5
+        if em <= 0 or not pdfium_c.FPDFText_GetCharOrigin(textpage, index, x_at, baseline_at):
+            return bottom, top
+        below = (baseline.value - bottom) / (top - bottom)  # the share of the box under the baseline
+        return baseline.value - below * em, baseline.value + (1 - below) * em
+
+    return em_high
 
 
 def _visual_lines(chars: list[_Char]) -> list[_VisualLine]:
