@@ -128,7 +128,7 @@ class _ProblemList(QTreeWidget):
     the rows, which repaints the window a second time for the keystroke that changed them.
     """
 
-    MESSAGE_COLUMN = 2
+    MESSAGE_COLUMN, EXPLANATION_COLUMN = 2, 3
     SHOWN_BY_COLUMN = (0, 2, 3, 4)  # the place in a row's `shows` of each column's text
     MARGIN = 3  # the item view's text margin (PM_FocusFrameHMargin + 1)
 
@@ -206,7 +206,7 @@ class _ProblemList(QTreeWidget):
             index = self.indexAt(event.pos())
             column = index.column()
             text = ""
-            if index.isValid() and index.row() < len(self.shown) and column in (self.MESSAGE_COLUMN, 3):
+            if index.isValid() and index.row() < len(self.shown) and column in (self.MESSAGE_COLUMN, self.EXPLANATION_COLUMN):
                 text = self.shown[index.row()].shows[self.SHOWN_BY_COLUMN[column]]
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
