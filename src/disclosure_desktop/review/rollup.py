@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
+from typing import Iterable
 
 from ..core.model import FeeReport, Report, new_report
 from .units import Unit
@@ -55,22 +57,22 @@ def _add(a, b):
     return round(total, 6) if isinstance(total, float) else total
 
 
+def _sum(values: Iterable) -> object:
+    """The sum of `values`, blanks passed over; None when all are blank."""
+    return reduce(_add, values, None)
+
+
 def sum_reports(reports: list[Report], year: int, format_id: str) -> Report:
     """A report holding, in each input cell, the sum of that cell over `reports` (blank where all are blank)."""
     total = new_report(year, f"{len(reports)}个单位汇总", format_id=format_id)
     for table in total.spec.tables:
         for row, column in table.input_cells():
-            value = None
-            for report in reports:
-                value = _add(value, report.value(table.id, row.id, column.id))
+            value = _sum(report.value(table.id, row.id, column.id) for report in reports)
             if value is not None:
                 total.set_value(table.id, row.id, column.id, value)
     if total.spec.capabilities.fee_form is not None:  # 信息处理费 (section 六 of gov-2021)
         for name in FeeReport.model_fields:
-            value = None
-            for report in reports:
-                value = _add(value, getattr(report.fees, name))
-            setattr(total.fees, name, value)
+            setattr(total.fees, name, _sum(getattr(report.fees, name) for report in reports))
     return total
 
 

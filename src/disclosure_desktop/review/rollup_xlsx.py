@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -30,20 +30,25 @@ def table_title(rollup: Rollup, table: Table) -> str:
     return f"{section} {table.caption}" if table.caption else section
 
 
-# One column of a unit sheet: (its group, the group's label, its own label, its value in a report).
-UnitColumn = tuple[str, str, str, Callable[[Report], object]]
+class UnitColumn(NamedTuple):
+    """One column of a unit sheet."""
+
+    group: str  # columns of one group stand together under its label
+    group_label: str
+    label: str
+    value: Callable[[Report], object]  # the column's figure in a unit's report
 
 
 def table_columns(table: Table) -> list[UnitColumn]:
     """The table's input cells, grouped under their row label."""
-    return [(row.id, row.label, column.label,
-             lambda report, r=row.id, c=column.id, t=table.id: report.value(t, r, c))
+    return [UnitColumn(row.id, row.label, column.label,
+                       lambda report, r=row.id, c=column.id, t=table.id: report.value(t, r, c))
             for row, column in table.input_cells()]
 
 
 def fee_columns(section_title: str) -> list[UnitColumn]:
     """The 信息处理费 figures (report.fees), grouped under the section that asks for them."""
-    return [("fees", section_title, field.description, lambda report, name=name: getattr(report.fees, name))
+    return [UnitColumn("fees", section_title, field.description, lambda report, name=name: getattr(report.fees, name))
             for name, field in FeeReport.model_fields.items()]
 
 
@@ -58,10 +63,10 @@ def write_unit_sheet(sheet, rollup: Rollup, title: str, columns: list[UnitColumn
     sheet.cell(row=2, column=1, value="单位").font = bold
     sheet.column_dimensions["A"].width = 32
     column = 2
-    for _group, members in groupby(columns, key=lambda c: c[0]):
+    for _group, members in groupby(columns, key=lambda c: c.group):
         members = list(members)
-        labels = [label for _group, _group_label, label, _value in members]
-        head = sheet.cell(row=2, column=column, value=members[0][1])
+        labels = [member.label for member in members]
+        head = sheet.cell(row=2, column=column, value=members[0].group_label)
         if len(labels) > 1:
             sheet.merge_cells(start_row=2, start_column=column, end_row=2, end_column=column + len(labels) - 1)
         head.font = bold
@@ -79,8 +84,8 @@ def write_unit_sheet(sheet, rollup: Rollup, title: str, columns: list[UnitColumn
     for index, unit in enumerate(rollup.units):
         r = FIRST_UNIT_ROW + index
         sheet.cell(row=r, column=1, value=unit.agency).font = font
-        for offset, (_group, _group_label, _label, value) in enumerate(columns, start=2):
-            sheet.cell(row=r, column=offset, value=value(unit.report)).font = font
+        for offset, unit_column in enumerate(columns, start=2):
+            sheet.cell(row=r, column=offset, value=unit_column.value(unit.report)).font = font
         for c in range(1, last_column + 1):
             sheet.cell(row=r, column=c).border = BORDER
     total_row = FIRST_UNIT_ROW + len(rollup.units)

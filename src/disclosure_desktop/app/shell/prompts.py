@@ -84,11 +84,12 @@ class Prompter:
 
     @staticmethod
     def choice_box(parent: QWidget, title: str, text: str, details: str, choices: list[tuple[str, str]],
-                   close: str):
-        """The box `choose` shows, and its buttons' answers."""
+                   close: str, question: bool = False):
+        """The box `choose` shows (a question's icon for `confirm`), and its buttons' answers."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        icon = QMessageBox.Icon.Question if question else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, title, text, parent=parent)
         if details:
             box.setDetailedText(details)
         answers = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): answer for label, answer in choices}
@@ -108,15 +109,9 @@ class Prompter:
         QMessageBox.information(parent, title, text)
 
     def confirm(self, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(yes_button)
-        box.setEscapeButton(no_button)
+        box, answers = self.choice_box(parent, title, text, "", [(yes, "yes")], no, question=True)
         box.exec()
-        return box.clickedButton() is yes_button
+        return answers.get(box.clickedButton()) == "yes"
 
     def recover(self, parent: QWidget, title: str, saved_at: str, original: str) -> str:
         text = (tr("上次程序没有正常关闭，发现一份自动保存的年报：\n\n{title}\n自动保存于：{time}\n原文件：{original}")
