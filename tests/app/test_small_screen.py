@@ -141,8 +141,10 @@ def test_every_start_fits_the_free_area_of_the_screen(tmp_path, screen_size, sav
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    # Settings, recovery files and the log under tmp_path: nothing of this machine's user is read or written.
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
     done = subprocess.run([sys.executable, "-c", FIT_ON_SCREEN, str(tmp_path / "settings.ini"), saved], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
