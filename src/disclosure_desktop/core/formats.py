@@ -340,6 +340,11 @@ class Format:
     def section(self, section_id: str) -> Section:
         return self._sections_by_id[section_id]
 
+    def fee_section(self) -> Section | None:
+        """The section that asks for 信息处理费 (六 in gov-2021), None when the format has no fee form."""
+        form = self.capabilities.fee_form
+        return self.section(form.section) if form is not None else None
+
     def rule(self, rule_id: str) -> Rule:
         return self._rules_by_id[rule_id]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.formats import Format, Section
 from ..export import ExportResult, render_document
 from ..export.builder import fee_parts, section_table_blocks, title_block
 from ..export.document import Block, Document, DocumentMeta, Heading, Paragraph
@@ -27,7 +26,7 @@ def build_rollup_document(rollup: Rollup) -> Document:
             blocks.extend(section_table_blocks(report, fmt, section))
     fees = rollup_fee_sentence(rollup)
     if fees:
-        blocks.append(Heading(fee_section(fmt).title, 1))
+        blocks.append(Heading(fmt.fee_section().title, 1))
         blocks.append(Paragraph(fees))
     if rollup.excluded:
         blocks.append(Heading("未计入汇总的报告", 1))
@@ -35,17 +34,11 @@ def build_rollup_document(rollup: Rollup) -> Document:
     return Document(meta, tuple(blocks))
 
 
-def fee_section(fmt: Format) -> Section | None:
-    """The section that asks for 信息处理费 (六 in gov-2021), None when the format has no fee form."""
-    form = fmt.capabilities.fee_form
-    return fmt.section(form.section) if form is not None else None
-
-
 def rollup_fee_sentence(rollup: Rollup) -> str:
     """「信息处理费：各单位合计发出收费通知3件，…。」, or "" when the format has no fee form or
     no unit filled it."""
     report = rollup.report
-    if fee_section(report.spec) is None:
+    if report.spec.capabilities.fee_form is None:
         return ""
     parts = fee_parts(report.fees)
     return f"信息处理费：各单位合计{'，'.join(parts)}。" if parts else ""

@@ -17,7 +17,7 @@ from ..core.model import FeeReport, Report
 from ..export import write_bytes
 from ..export.xlsx_export import BORDER, FONT_NAME, sheet_name, table_sections, write_sheet, workbook_bytes
 from .rollup import Rollup
-from .rollup_document import build_rollup_document, fee_section
+from .rollup_document import build_rollup_document
 from .summary import write_summary_sheet
 from .units import Unit
 
@@ -126,7 +126,7 @@ def rollup_workbook(rollup: Rollup, board: list[Unit] | None = None) -> Workbook
     for table in fmt.tables:
         title = table_title(rollup, table)
         write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, table_columns(table))
-    section = fee_section(fmt)
+    section = fmt.fee_section()
     if section is not None:
         title = f"{section.display_title} 信息处理费"
         write_unit_sheet(workbook.create_sheet(sheet_name(title, used)), rollup, title, fee_columns(section.display_title))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 from ...export.builder import section_table_blocks
 from ...export.document import Align, CellRole, TableBlock
 from ...review import Rollup
-from ...review.rollup_document import fee_section, rollup_fee_sentence
+from ...review.rollup_document import rollup_fee_sentence
 
 _ALIGN = {Align.LEFT: Qt.AlignmentFlag.AlignLeft, Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
           Align.RIGHT: Qt.AlignmentFlag.AlignRight}
@@ -80,7 +80,7 @@ class RollupView(QTabWidget):
             self.fee_label.setWordWrap(True)
             self.fee_label.setMargin(12)
             self.fee_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.addTab(self.fee_label, fee_section(fmt).display_title)
+            self.addTab(self.fee_label, fmt.fee_section().display_title)
 
     def value_cells(self, section_id: str) -> dict[tuple[str, str, str], str]:
         """(table, row, column) → the text shown: what a test compares with the sums."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap, QRegion
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate,
-                               QStyleOptionViewItem, QToolTip)
+                               QStyleOptionViewItem)
 
 from ...core.section_state import BLANKS, EMPTY, ERRORS, FILLED, READY, WARNINGS, PageState
 from .elided_lines import ElidedLines
+from .item_tooltips import answer_tooltip
 
 WIDEST_BADGE = "99 个错误"  # the navigator is kept wide enough for this next to every title
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -169,18 +170,8 @@ class SectionNavigator(QListWidget):
 
     def viewportEvent(self, event) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ToolTip:
-            # Worded when asked for, not stored in the entry whenever its badge changes.
-            index = self.indexAt(event.pos())
-            entry = self.entry(index.row()) if index.isValid() else None
-            if entry is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            title, state = entry
-            QToolTip.showText(event.globalPos(), f"{title}：{state.badge}" if state else title, self.viewport(),
-                              self.visualRect(index))
-            return True
+        if kind == QEvent.Type.ToolTip:  # worded when asked for, not whenever a badge changes
+            return answer_tooltip(self, event, self._tooltip)
         if kind != QEvent.Type.Paint:
             return super().viewportEvent(event)
         self.dirty_region = event.region()
@@ -188,6 +179,13 @@ class SectionNavigator(QListWidget):
             return super().viewportEvent(event)
         finally:
             self.dirty_region = None
+
+    def _tooltip(self, index: QModelIndex) -> str:
+        entry = self.entry(index.row())
+        if entry is None:
+            return ""
+        title, state = entry
+        return f"{title}：{state.badge}" if state else title
 
     def dataChanged(self, top_left, bottom_right, roles=()) -> None:
         # QListView answers any data change with a layout of all entries and a repaint of the

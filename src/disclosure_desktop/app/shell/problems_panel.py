@@ -20,8 +20,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QStyledItemDelegate,
-                               QPushButton, QToolButton, QToolTip, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.checks import ERROR, WARNING, Finding
 from ...core.section_state import FindingSplit, page_ids, page_of_finding, page_short_title
@@ -29,6 +28,7 @@ from ..document.session import ReportSession
 from .deferred import Deferred
 from .dock_title_bar import DockTitleBar
 from .elided_lines import ElidedLines
+from .item_tooltips import answer_tooltip
 
 ALL, ERRORS, WARNINGS, TO_FILL, EXPLAINED = "all", "errors", "warnings", "to_fill", "explained"
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,18 +203,14 @@ class _ProblemList(QTreeWidget):
         # Tooltips are worded when asked for, not stored in every row on every keystroke: the
         # whole message (or explanation) of the row under the pointer.
         if event.type() == QEvent.Type.ToolTip:
-            index = self.indexAt(event.pos())
-            column = index.column()
-            text = ""
-            if index.isValid() and index.row() < len(self.shown) and column in (self.MESSAGE_COLUMN, self.EXPLANATION_COLUMN):
-                text = self.shown[index.row()].shows[self.SHOWN_BY_COLUMN[column]]
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+            return answer_tooltip(self, event, self._tooltip)
         return super().viewportEvent(event)
+
+    def _tooltip(self, index) -> str:
+        column = index.column()
+        if index.row() >= len(self.shown) or column not in (self.MESSAGE_COLUMN, self.EXPLANATION_COLUMN):
+            return ""
+        return self.shown[index.row()].shows[self.SHOWN_BY_COLUMN[column]]
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
